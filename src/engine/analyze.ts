@@ -1,0 +1,113 @@
+import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
+import { classify } from "./classify.js";
+import { buildHeadingIndex, detectSections, type HeadingIndex } from "./detect-sections.js";
+import { toBlocks, type Block } from "./markdown.js";
+import { BUILTIN_SECTIONS, SECTION_IDS, type SectionDef } from "./section-defs.js";
+import { excerpt, isPlaceholder } from "./text.js";
+import type { Analysis, Evidence, IssueInput, SectionFinding } from "./types.js";
+
+/** Bodies longer than this are cut before analysis (GitHub's own limit is 65,536 characters). */
+export const MAX_BODY = 262_144;
+const MAX_TITLE = 1_024;
+
+interface Prepared {
+  defs: SectionDef[];
+  index: HeadingIndex;
+}
+
+const prepared = new WeakMap<Settings, Prepared>();
+
+/** Section definitions and the heading index for a settings object, built once per object. */
+export function sectionDefs(settings: Settings): SectionDef[] {
+  return prepare(settings).defs;
+}
+
+function prepare(settings: Settings): Prepared {
+  let p = prepared.get(settings);
+  if (!p) {
+    const defs: SectionDef[] = [
+      ...SECTION_IDS.map((id) => BUILTIN_SECTIONS[id]),
+      ...settings.sections.custom.map((c) => ({
+        id: c.id,
+        title: c.title,
+        headings: c.headings,
+        hint: c.hint ?? `Add a "${c.title}" section.`,
+        builtin: false,
+      })),
+    ];
+    p = { defs, index: buildHeadingIndex(defs, settings.sections.aliases) };
+    prepared.set(settings, p);
+  }
+  return p;
+}
+
+const ISSUE_REF_ITEM = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\b/;
+
+function issueRefList(blocks: Block[]): Evidence | null {
+  let count = 0;
+  let first: Evidence | null = null;
+  for (const b of blocks) {
+    if (b.type !== "item") continue;
+    const l = b.lines[0];
+    if (l && ISSUE_REF_ITEM.test(l.text)) {
+      count++;
+      first ??= { line: l.line, text: excerpt(l.text) };
+    }
+  }
+  return count >= 3 ? first : null;
+}
+
+function isEmptyTemplate(blocks: Block[]): boolean {
+  let headings = 0;
+  for (const b of blocks) {
+    if (b.type === "heading") headings++;
+    else if (b.type !== "code" && b.lines.some((l) => !isPlaceholder(l.text))) return false;
+  }
+  return headings > 0;
+}
+
+/**
+ * Classifies an issue and checks its spec. Pure and deterministic: no I/O, the same input always
+ * gives the same Analysis. Time is linear in the size of the body.
+ */
+export function analyze(input: IssueInput, settings: Settings = DEFAULT_SETTINGS): Analysis {
+  const title = String(input.title ?? "").slice(0, MAX_TITLE).replace(/\s+/g, " ").trim();
+  const rawBody = typeof input.body === "string" ? input.body : "";
+  const body = (rawBody.length > MAX_BODY ? rawBody.slice(0, MAX_BODY) : rawBody).replace(/\r\n?/g, "\n");
+  const { defs, index } = prepare(settings);
+
+  const blocks = toBlocks(body);
+  const evidence = detectSections(blocks, title, defs, index);
+  const present = new Set([...evidence].filter(([, e]) => e.length > 0).map(([id]) => id));
+
+  const result = classify(title, blocks, { present, emptyTemplate: isEmptyTemplate(blocks), issueRefList: issueRefList(blocks) }, {
+    threshold: settings.classify.threshold,
+    ownerPhrases: settings.classify.owner_phrases,
+    scopedPhrases: settings.classify.scoped_phrases,
+  });
+
+  // A question or a support request is not a work item: it has no scope, contract or criteria to
+  // hand off, only the context it describes.
+  if (result.classification === "unclear") {
+    for (const id of present) if (id !== "context") present.delete(id);
+  }
+
+  const required = new Set(settings.sections.required);
+  const sections: Record<string, SectionFinding> = {};
+  const missing: string[] = [];
+  for (const def of defs) {
+    const isPresent = present.has(def.id);
+    sections[def.id] = { present: isPresent, required: required.has(def.id), evidence: isPresent ? (evidence.get(def.id) ?? []) : [] };
+    if (required.has(def.id) && !isPresent) missing.push(def.id);
+  }
+
+  const ready = result.classification === "scoped-deliverable" && missing.length === 0;
+  const labels =
+    result.classification === "scoped-deliverable"
+      ? [settings.labels.scoped.name, ready ? settings.labels.ready.name : settings.labels.incomplete.name]
+      : result.classification === "needs-owner"
+        ? [settings.labels.owner.name]
+        : [];
+
+  return { classification: result.classification, score: result.score, signals: result.signals, sections, missing, labels, ready };
+}

@@ -1,0 +1,104 @@
+import type { Block } from "./markdown.js";
+import { EXPECTATION, OWNER_SIGNALS, SCOPED_SIGNALS, STATUS_CLASS, STATUS_CODE, UNCLEAR_SIGNALS, type SignalPattern } from "./lexicon.js";
+import { excerpt, isPlaceholder } from "./text.js";
+import type { Classification, Evidence, Signal } from "./types.js";
+
+export interface ClassifyOptions {
+  threshold: number;
+  ownerPhrases: string[];
+  scopedPhrases: string[];
+}
+
+export interface ClassifyFacts {
+  /** Sections found in the body, by id. */
+  present: Set<string>;
+  /** The body is a template whose fields were all left empty. */
+  emptyTemplate: boolean;
+  /** Three or more list items that are only references to other issues. */
+  issueRefList: Evidence | null;
+}
+
+export interface ClassifyResult {
+  classification: Classification;
+  score: number;
+  signals: Signal[];
+}
+
+function phrasePatterns(phrases: string[], kind: string, weight: number): SignalPattern[] {
+  return phrases
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ kind, weight, re: new RegExp(`(?:^|[^\\p{L}\\p{N}])${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}\\p{N}])`, "iu") }));
+}
+
+/**
+ * Weighs the kind of work from phrases in the title and prose (never code), each pattern counted
+ * once, and from a few structural facts. The title counts for more: it names the work.
+ */
+export function classify(title: string, blocks: Block[], facts: ClassifyFacts, options: ClassifyOptions): ClassifyResult {
+  const signals: Signal[] = [];
+  const seen = new Set<SignalPattern>();
+  const patterns = [
+    ...OWNER_SIGNALS,
+    ...phrasePatterns(options.ownerPhrases, "owner:phrase", -3),
+    ...SCOPED_SIGNALS,
+    ...phrasePatterns(options.scopedPhrases, "scoped:phrase", 3),
+    ...UNCLEAR_SIGNALS,
+  ];
+
+  const test = (text: string, line: number, inTitle: boolean) => {
+    for (const p of patterns) {
+      if (seen.has(p)) continue;
+      if (p.titleOnly && !inTitle) continue;
+      const m = p.re.exec(text);
+      if (!m) continue;
+      seen.add(p);
+      // A signal in the title weighs half as much again.
+      const weight = inTitle && !p.titleOnly ? Math.round(p.weight * 1.5) : p.weight;
+      signals.push({ kind: p.kind, weight, evidence: { line, text: excerpt(inTitle ? `title: ${text}` : text) } });
+    }
+  };
+
+  let expected: Evidence | null = null;
+  const expects = (text: string, line: number) => {
+    if (!expected && (STATUS_CODE.test(text) || STATUS_CLASS.test(text)) && EXPECTATION.test(text)) expected = { line, text: excerpt(line ? text : `title: ${text}`) };
+  };
+
+  test(title, 0, true);
+  expects(title, 0);
+  for (const block of blocks) {
+    if (block.type === "code" || block.type === "heading") continue;
+    for (const l of block.lines) {
+      if (isPlaceholder(l.text)) continue;
+      test(l.text, l.line, false);
+      expects(l.text, l.line);
+    }
+  }
+  // Headings name the work too ("## Runbook", "## Epic: …"), at the weight of body text.
+  for (const block of blocks) {
+    if (block.type !== "heading") continue;
+    for (const l of block.lines) test(l.text, l.line, false);
+  }
+
+  // A bug report that states the expected behaviour has a finish line, whatever its symptoms.
+  if (expected) signals.push({ kind: "scoped:expected-behaviour", weight: 3, evidence: expected });
+  if (facts.present.has("contract")) {
+    signals.push({ kind: "scoped:interface", weight: 2, evidence: { line: 0, text: "the body specifies an interface" } });
+  }
+  if (facts.issueRefList) signals.push({ kind: "owner:tracking-list", weight: -3, evidence: facts.issueRefList });
+  if (facts.emptyTemplate) signals.push({ kind: "unclear:empty-template", weight: 3, evidence: { line: 0, text: "every field of the template is empty" } });
+
+  let score = 0;
+  let unclear = 0;
+  for (const s of signals) {
+    if (s.kind.startsWith("unclear:")) unclear += s.weight;
+    else score += s.weight;
+  }
+
+  let classification: Classification;
+  if (unclear >= 2 && unclear >= Math.abs(score)) classification = "unclear";
+  else if (score >= options.threshold) classification = "scoped-deliverable";
+  else if (score <= -options.threshold) classification = "needs-owner";
+  else classification = "unclear";
+  return { classification, score, signals };
+}

@@ -1,0 +1,280 @@
+import type { Block, TextLine } from "./markdown.js";
+import { normaliseHeading, NEUTRAL_HEADINGS, type SectionDef } from "./section-defs.js";
+import {
+  BOUNDARY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONTRACT_TABLE_HEADER, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION,
+  GHERKIN_STRICT, HEADER, METHOD_PATH, MUST, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
+  STATUS_CLASS, STATUS_CODE, TODO_VERB, TYPED_FIELD, WE_MUST,
+} from "./lexicon.js";
+import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
+import type { Evidence } from "./types.js";
+
+/** Evidence kept per section: enough to show the author, bounded so the comment stays small. */
+const MAX_EVIDENCE = 5;
+const SCHEMA_LANGS = new Set(["json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger", "jsonschema"]);
+const GHERKIN_LANGS = new Set(["gherkin", "feature", "cucumber"]);
+
+interface Heading {
+  level: number;
+  sections: string[];
+  neutral: boolean;
+}
+
+export interface HeadingIndex {
+  exact: Map<string, string[]>;
+  /** Multi-word aliases matched inside a longer heading ("Deliverables & Acceptance Criteria"). */
+  phrases: Array<{ phrase: string; id: string }>;
+}
+
+export function buildHeadingIndex(defs: SectionDef[], extra: Record<string, string[]>): HeadingIndex {
+  const exact = new Map<string, string[]>();
+  const phrases: Array<{ phrase: string; id: string }> = [];
+  const add = (alias: string, id: string) => {
+    const key = normaliseHeading(alias);
+    if (!key) return;
+    const ids = exact.get(key) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    exact.set(key, ids);
+    if (key.includes(" ") || key.length >= 9) phrases.push({ phrase: key, id });
+  };
+  for (const def of defs) {
+    add(def.title, def.id);
+    add(def.id, def.id);
+    for (const h of def.headings) add(h, def.id);
+    for (const h of extra[def.id] ?? []) add(h, def.id);
+  }
+  // Longest first, so "acceptance criteria" wins over "criteria".
+  phrases.sort((a, b) => b.phrase.length - a.phrase.length);
+  return { exact, phrases };
+}
+
+export function headingSections(text: string, index: HeadingIndex): { sections: string[]; neutral: boolean } {
+  const key = normaliseHeading(text);
+  if (!key) return { sections: [], neutral: true };
+  const exact = index.exact.get(key);
+  if (exact) return { sections: exact, neutral: false };
+  if (NEUTRAL_HEADINGS.has(key)) return { sections: [], neutral: true };
+  const found: string[] = [];
+  let rest = ` ${key} `;
+  for (const { phrase, id } of index.phrases) {
+    const at = rest.indexOf(` ${phrase} `);
+    if (at >= 0) {
+      if (!found.includes(id)) found.push(id);
+      rest = rest.slice(0, at) + " | " + rest.slice(at + phrase.length + 2);
+    }
+  }
+  return { sections: found, neutral: found.length === 0 };
+}
+
+/** Whether a line reads as a condition to check rather than a thing to do. */
+function isCondition(text: string): boolean {
+  if (CHECK_VERB.test(text)) return true;
+  if (TODO_VERB.test(text)) return false;
+  return true;
+}
+
+/** A list item that is only a reference to another issue (`- [ ] #123`): a tracking list, not a condition. */
+const ISSUE_REF_ONLY = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\W*$/;
+
+const ENUMERATION = /[^,]{2,80},[^,]{2,80},?\s+(?:and|or|und|et|e|y)\s+\S/;
+
+function codeIsContract(block: Block): boolean {
+  if (block.lang && SCHEMA_LANGS.has(block.lang)) return true;
+  const first = block.lines[0]?.text ?? "";
+  if (NOT_SCHEMA_CODE.test(first)) return false;
+  const n = Math.min(block.lines.length, 30);
+  for (let i = 0; i < n; i++) if (SCHEMA_CODE.test(block.lines[i]!.text)) return true;
+  return false;
+}
+
+/** Line-level interface evidence in prose. */
+function contractLine(text: string): boolean {
+  if (METHOD_PATH.test(text)) return true;
+  if (STATUS_CODE.test(text) && EXPECTATION.test(text)) return true;
+  return EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text) || RATE.test(text) || ROUTE.test(text);
+}
+
+/** The line states a verifiable expectation: Given/When/Then, an expected status, a "must" about the system. */
+function acceptanceLine(text: string): boolean {
+  if (GHERKIN_STRICT.test(text)) return true;
+  if ((STATUS_CODE.test(text) || STATUS_CLASS.test(text)) && EXPECTATION.test(text)) return true;
+  if (/\b(?:must(?: not)?|shall(?: not)?|has to|needs? to|ought to)\b/i.test(text) && !WE_MUST.test(text) && MUST.test(text)) return true;
+  return CHECK_VERB.test(text) && contentWords(text).length >= 3;
+}
+
+export interface SectionResult {
+  evidence: Map<string, Evidence[]>;
+}
+
+/**
+ * Finds the evidence for every section. A heading declares what its content should be; the content
+ * still has to be real (not a placeholder, not the title again) and is judged for what it is: a
+ * "Definition of done" that lists deliverables counts as scope, acceptance criteria that only say
+ * "docs updated" count as done.
+ */
+export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex): Map<string, Evidence[]> {
+  const evidence = new Map<string, Evidence[]>();
+  for (const def of defs) evidence.set(def.id, []);
+  const titleSet = new Set(contentWords(title));
+  const add = (id: string, l: TextLine) => {
+    const list = evidence.get(id);
+    if (!list || list.length >= MAX_EVIDENCE) return;
+    if (list.some((e) => e.line === l.line)) return;
+    list.push({ line: l.line, text: excerpt(l.text) });
+  };
+
+  const stack: Heading[] = [];
+  let contextWords = 0;
+  let contextState = false;
+  const contextCandidates: TextLine[] = [];
+  let contractTable = false;
+  let listItems: Array<{ block: Block; line: TextLine }> = [];
+  let lastDepth = 0;
+
+  const flushList = () => {
+    // A list of two or more things to do, not under a heading that says otherwise, is the scope.
+    const todos = listItems.filter(({ line }) => !isPlaceholder(line.text) && !ISSUE_REF_ONLY.test(line.text));
+    if (todos.length >= 2) for (const { line } of todos.slice(0, 3)) add("scope", line);
+    listItems = [];
+  };
+
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    let lines = block.lines;
+
+    if (block.type !== "item" && listItems.length) flushList();
+    if (block.type !== "row") contractTable = false;
+
+    if (block.type === "heading") {
+      const text = block.lines[0]?.text ?? "";
+      const { sections, neutral } = headingSections(text, index);
+      while (stack.length && stack[stack.length - 1]!.level >= block.level) stack.pop();
+      stack.push({ level: block.level, sections, neutral });
+      continue;
+    }
+
+    // A short plain line naming a section, followed by content, is a heading too ("Acceptance criteria").
+    if ((block.type === "paragraph" || block.type === "html") && lines.length >= 1) {
+      const first = lines[0]!.text;
+      if (first.length <= 60 && !/[.!?]$/.test(first) && first.split(/\s+/).length <= 6) {
+        const { sections } = headingSections(first.replace(/[:：]\s*$/, ""), index);
+        const exact = index.exact.get(normaliseHeading(first));
+        if (exact && sections.length && (lines.length > 1 || blocks[b + 1]?.type !== "heading")) {
+          while (stack.length && stack[stack.length - 1]!.level >= 7) stack.pop();
+          stack.push({ level: 7, sections, neutral: false });
+          lines = lines.slice(1);
+          if (!lines.length) continue;
+        }
+      }
+    }
+
+    const declared = innermost(stack);
+    const has = (id: string) => declared.includes(id);
+
+    if (block.type === "code") {
+      if (!lines.length) continue;
+      if (has("contract") || codeIsContract(block)) add("contract", lines[0]!);
+      if (block.lang && GHERKIN_LANGS.has(block.lang)) add("acceptance", lines[0]!);
+      if (has("done")) for (const l of lines) if (DONE.test(l.text)) add("done", l);
+      continue;
+    }
+
+    if (block.type === "row") {
+      const l = lines[0];
+      if (!l) continue;
+      if (block.header) {
+        contractTable = CONTRACT_TABLE_HEADER.test(l.text);
+        if (declared.length) for (const id of declared) if (id !== "contract" && id !== "acceptance") add(id, l);
+        continue;
+      }
+      if (isPlaceholder(l.text.replace(/\|/g, " "))) continue;
+      if (contractTable || contractLine(l.text) || has("contract")) add("contract", l);
+      for (const id of declared) if (id !== "contract") add(id, l);
+      if (CONSTRAINT.test(l.text)) add("constraints", l);
+      continue;
+    }
+
+    // Prose: paragraphs, list items, text of HTML blocks.
+    const real = lines.filter((l) => !isPlaceholder(l.text));
+    if (!real.length) continue;
+
+    if (block.type === "item") {
+      if (block.depth < lastDepth || !listItems.length) {
+        // Items of a new (or outer) list start a new run.
+      }
+      lastDepth = block.depth;
+    }
+
+    const underScope = has("scope");
+    const underContext = has("context");
+    for (const l of real) {
+      const text = l.text;
+      const isDone = DONE.test(text);
+      const isAcc = acceptanceLine(text);
+      const isContract = contractLine(text);
+      if (isContract) add("contract", l);
+      if (DEPENDENCY.test(text)) add("dependencies", l);
+      if (CONSTRAINT.test(text)) add("constraints", l);
+
+      if (declared.length) {
+        for (const id of declared) {
+          switch (id) {
+            case "acceptance":
+              if (isDone && !isAcc && !(block.task && isCondition(text) && !TODO_VERB.test(text) && /\b(?:is|are|has|have|can|returns?|sends?|shows?)\b/i.test(text) && !/\b(?:docs?|documentation|tests?|implementation|changelog|readme)\b/i.test(text))) add("done", l);
+              else if (!ISSUE_REF_ONLY.test(text)) add("acceptance", l);
+              break;
+            case "done":
+              if (isDone) add("done", l);
+              else if (isAcc && block.task) add("acceptance", l);
+              else if (newWords(text, titleSet) >= 2) add("scope", l);
+              break;
+            case "context":
+              if (isAcc && !STATE.test(text)) add("acceptance", l);
+              else if (block.type === "item" || newWords(text, titleSet) >= 4) add("context", l);
+              break;
+            case "scope":
+              if (block.type === "item" || newWords(text, titleSet) >= 4 || BOUNDARY.test(text)) add("scope", l);
+              if (isDone) add("done", l);
+              break;
+            default:
+              add(id, l);
+          }
+        }
+        if (!has("acceptance") && !underScope && !underContext && isAcc) add("acceptance", l);
+        if (!has("done") && !has("acceptance") && isDone) add("done", l);
+        continue;
+      }
+
+      // Undeclared content: judged only by what it is.
+      if (isDone) add("done", l);
+      if (block.type === "item") {
+        if (ISSUE_REF_ONLY.test(text)) continue;
+        if (isAcc || (block.task && isCondition(text) && !isDone)) add("acceptance", l);
+        else if (!isDone) listItems.push({ block, line: l });
+        continue;
+      }
+      if (isAcc) add("acceptance", l);
+      if (BOUNDARY.test(text)) add("scope", l);
+      else if (ENUMERATION.test(text) && (TODO_VERB.test(text) || /\b(?:able to|should|must|will|need|needs|want|intend|plan)\b/i.test(text)) && newWords(text, titleSet) >= 4) add("scope", l);
+      if (!isAcc && !isContract) {
+        const n = newWords(text, titleSet);
+        contextWords += n;
+        if (STATE.test(text)) contextState = true;
+        if (n >= 3) contextCandidates.push(l);
+      }
+    }
+  }
+  if (listItems.length) flushList();
+
+  if (!evidence.get("context")?.length && (contextWords >= 20 || (contextState && contextWords >= 8))) {
+    for (const l of contextCandidates.slice(0, 3)) add("context", l);
+  }
+  return evidence;
+}
+
+function innermost(stack: Heading[]): string[] {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const h = stack[i]!;
+    if (h.sections.length) return h.sections;
+  }
+  return [];
+}

@@ -1,0 +1,5 @@
+export { analyze, MAX_BODY, sectionDefs } from "./analyze.js";
+export { renderChecklist, CHECKLIST_MARKER, MAX_COMMENT } from "./render-checklist.js";
+export { neutralise } from "./neutralise.js";
+export { BUILTIN_SECTIONS, SECTION_IDS, type BuiltinSectionId, type SectionDef } from "./section-defs.js";
+export type { Analysis, Classification, Evidence, IssueInput, SectionFinding, Signal } from "./types.js";

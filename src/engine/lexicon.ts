@@ -1,0 +1,134 @@
+/**
+ * The phrases the engine recognises, in one place. Each pattern is tested against one line of prose
+ * at a time (at most 2,000 characters) and has no nested quantifiers, so matching stays linear.
+ */
+
+// ---- content signals for the spec sections -------------------------------------------------------
+
+const METHODS = "GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS";
+/** `POST /v1/orders`, `GET https://api…/x`, `PUT /api/v1/responses/[id]`. */
+export const METHOD_PATH = new RegExp(`(?:^|[\\s\`"'(*:])(?:${METHODS})\\s+\`?(?:\\/|https?:\\/\\/|\\{\\{|\\$\\{?[A-Z_]+\\}?\\/)`);
+/** A route or path in a code span or after "route"/"path": `/v1/orders/{id}`. */
+export const ROUTE = /`\/[\w{}:.\-/*[\]]+`|\b(?:route|path|url|prefix)\b:?\s+`?\/[\w{}:.\-/*]+/i;
+const REASON =
+  "OK|Created|Accepted|No Content|Moved Permanently|Found|Not Modified|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Conflict|Gone|Payload Too Large|Unprocessable(?: Entity| Content)?|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout";
+/** A status code named as such: `404 Not Found`, `HTTP 422`, "status 503", "a 404". */
+export const STATUS_CODE = new RegExp(
+  `\\b[1-5]\\d\\d\\s+(?:\\(?(?:${REASON})\\b)|\\b(?:HTTP|status(?: code)?|code|error|response|responds? with|returns?|returning|answers?(?: with)?|gets?|get back|give|gives)\\s+\`?(?:an? |the )?\`?[1-5]\\d\\d\\b|\\b[1-5]\\d\\d\\s*(?:status|response|error|code)s?\\b|\\b[1-5]\\d\\d\\s*(?:→|->|=>)\\s*[1-5]\\d\\d\\b|\\b(?:a|an)\\s+[1-5]\\d\\d\\b`,
+  "i",
+);
+/** A class of status codes: "some 4XX code". */
+export const STATUS_CLASS = /\b[1-5]xx\b/i;
+/** The line states what should happen instead (expected behaviour of a fix). */
+export const EXPECTATION =
+  /\b(?:should|shall|must|ought to|expected?|expects|expecting|instead(?: of)?|rather than|would be (?:the )?(?:right|correct|better|appropriate)|the right answer|needs? to|has to|have to|is supposed to|want(?:ed)?|deveria|debería|sollte|devrait)\b|->|→/i;
+/** Event names such as `customer.subscription.updated`. */
+export const EVENT_NAME = /`[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){1,4}`.{0,80}\bevents?\b|\bevents?\b.{0,80}`[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){1,4}`/i;
+/** An HTTP header the interface sends or reads: "`Deprecation` and `Sunset` HTTP headers", "X-Request-Id header". */
+export const HEADER = /\b(?:[A-Z][A-Za-z0-9]*-)*[A-Z][A-Za-z0-9]*`?\s+(?:and\s+`?[A-Z][\w-]*`?\s+)?(?:HTTP\s+|response\s+|request\s+)?headers?\b|\bheaders?\s+`[A-Z][\w-]+`/;
+/** A function or method signature: `backfillV3(db)`, `send(to, body): Promise<Id>`. */
+export const SIGNATURE = /`[A-Za-z_$][\w$.]*\([^()`]{0,80}\)[^`]{0,60}`|\b[a-z_$][a-z0-9_$]*[A-Z0-9_][\w$]*\([a-z_$][\w$]*(?:,\s*[a-z_$][\w$]*){0,5}\)/;
+/** A field with its type: "`amount` (integer)", "`id`: uuid", "email: string". */
+export const TYPED_FIELD =
+  /`?\b[a-zA-Z_][\w.]*`?\s*(?::|\(|—|-)\s*`?(?:string|str|number|integer|int|int64|float|double|decimal|boolean|bool|uuid|date|datetime|timestamp|timestamptz|array|object|enum|list|map|iso ?8601|e\.164|url|uri|email|json)\b/i;
+/** A CLI flag: `--dry-run`. */
+export const CLI_FLAG = /`--?[a-z][\w-]*(?:[ =][^`]*)?`|(?:^|\s)--[a-z][\w-]+(?:=\S+)?\s+(?:flag|option)\b|\b(?:flag|option)\s+`?--[a-z][\w-]+/i;
+/** A number that is the feature: "100 requests a minute", "15 req/s", "5 attempts per hour". */
+export const RATE = /\b\d[\d,.]*\s*(?:requests?|reqs?|calls|messages|attempts|emails|sms|jobs|events|uploads|logins?)\s*(?:\/|per|a|an|each|every)\s*(?:s|sec|second|min|minute|h|hr|hour|day|user|client|ip|key)\b/i;
+/** Table headers that describe an interface. */
+export const CONTRACT_TABLE_HEADER = /\b(?:method|verb|path|endpoint|route|url|field|type|event|parameter|param|status|response|request|header|column|payload|property|argument|flag|route prefix)\b/i;
+
+/** Code-block info strings whose content is an interface by nature. */
+export const SCHEMA_LANGS = new Set([
+  "json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger",
+  "typescript", "ts", "yaml", "yml", "xml", "thrift", "jsonschema", "rest", "sql", "go", "python", "py", "java", "kotlin", "rust", "csharp", "cs",
+]);
+/** Code that shows an interface: a JSON object, an HTTP exchange, a type, table or message definition. */
+export const SCHEMA_CODE =
+  /^\s*(?:[{[]\s*$|\{\s*"[\w.-]+"\s*:|"[\w.-]+"\s*:\s*|HTTP\/\d(?:\.\d)?\s+[1-5]\d\d|(?:GET|POST|PUT|PATCH|DELETE)\s+(?:\/|https?:)|(?:export\s+)?(?:interface|type|enum)\s+[A-Z]\w*|message\s+[A-Z]\w*\s*\{|model\s+[A-Z]\w*\s*\{|create\s+(?:table|index|type)|alter\s+table|type\s+(?:Query|Mutation|Subscription)\b|(?:def|func|fn|function)\s+\w+\s*\(|openapi:|paths:|components:|schemas?:|\$schema|[a-z_]\w*\s*:\s*(?:string|number|integer|boolean|uuid|date|array|object)\b)/i;
+/** Code that shows something that happened rather than an interface: traces, logs, shell sessions, config. */
+export const NOT_SCHEMA_CODE =
+  /^\s*(?:at\s+[\w.$<>]+\s*\(|traceback|exception|error:|warn(?:ing)?:|panic:|\$\s|#\s|>\s|\d{4}-\d\d-\d\d[t ]\d\d:\d\d|\[\d{4}-|npm err|fatal:|caused by|\s*file\s+"|location\s|server\s*\{|proxy_|listen\s+\d|\*\s)/i;
+
+/** Given / When / Then scenarios. */
+export const GHERKIN = /^\s*(?:scenario(?: outline)?:|given\b|when\b.{0,200}\bthen\b|then\b|and\b.{0,200}\b(?:should|is|are|returns?)\b)/i;
+export const GHERKIN_STRICT = /^\s*(?:scenario(?: outline)?:|given\s|then\s)/i;
+/** A "must" statement about the system (not about what we must do). */
+export const MUST =
+  /\b(?:must(?: not)?|shall(?: not)?|should(?: not)?|has to|have to|needs? to|is expected to|are expected to|will|cannot|can't|can|may not|is (?:rejected|refused|accepted|returned|logged|stored|sent|shown|displayed)|are (?:rejected|refused|accepted|returned|logged|stored|sent|shown|displayed))\b/i;
+export const WE_MUST = /^(?:\W*)(?:we|i|you|someone|the team|they|our team)\s+(?:must|should|have to|has to|need to|needs to|will|can|could|might|would)\b/i;
+/** Conditions phrased as checks: "Verify that …", "Ensure …", "Make sure …". */
+export const CHECK_VERB = /^\W*(?:verify|ensure|confirm|check|make sure|assert|validate that|prove|demonstrate)\b/i;
+
+/** Imperative verbs that start an item of work to do. */
+export const TODO_VERB =
+  /^\W*(?:\[[^\]]{0,12}\]\s*)?(?:add|create|implement|build|write|update|remove|delete|drop|migrate|move|port|replace|refactor|set ?up|setup|configure|expose|define|document|design|investigate|research|integrate|deploy|publish|release|bump|edit|change|make|fix|support|handle|rename|introduce|extract|enable|disable|allow|provide|wire|hook|connect|store|persist|send|emit|log|run|review|settle|link|hold|give|name|set|put|go through|try|schedule|announce|communicate|convert|generate|compute|fill|invoke|call|read|parse|keep|mark|deprecate|retire|sunset|turn|switch|upgrade|install|provision|rotate|prepare|draft|plan|split|merge|clean|tidy|optimi[sz]e|improve|reduce|increase|limit|cache|carry|catch|meet|describe|identify|assess|evaluate|audit|collect|gather|track|monitor|alert|expand|extend|adopt|agree|decide|choose|pick|list|map|spell|tie|fix|apply|attach|stop|start|delete|serve|harden|secure|restrict|block|validate|accept|reject|return|respond|answer|show|display|render|load|fetch|sync|notify|email|retry|register|subscribe|cancel|import|export|seed|backfill|crie|criar|adicionar|implementar|crear|agregar|añadir|hinzufügen|erstellen|ajouter|créer|mettre)\b/i;
+
+/** Generic "done" items: tests, docs, review, release, deployment, handover. */
+export const DONE =
+  /\b(?:(?:unit|integration|e2e|end[- ]to[- ]end|regression|automated|smoke|load|acceptance|new|existing|all) tests?|tests? (?:pass|passes|passing|are green|green|added|written|cover|covers|covering|written|updated|run)|test suite|test coverage|coverage (?:of|above|at least|≥|>=)|covered by (?:\w+ )?tests|(?:add|write|update|extend)s? (?:\w+ )?tests|ci (?:passes|is green|green|pipeline)|passes (?:in )?ci|docs?(?:umentation)? (?:updated|update|brought up to date|written|describe|describes|show|shows|refer|recommend|mention)|(?:update|write|add|change)s? (?:the )?(?:\w+ )?(?:docs|documentation|readme|changelog|release notes|openapi spec|api docs)|readme|changelog|release notes|documented|code[- ]review(?:ed)?|reviewed (?:and|by)|approved by|sign[- ]?off|pr (?:is )?merged|merged (?:to|into)|deployed to (?:staging|production|prod)|released (?:to|in|as)|publish(?:ed)? (?:a )?release|rollback plan|can be rolled back|roll[- ]?back (?:plan|steps|tested)|handover|hand over|implementation (?:finished|complete|completed|done)|no regressions?|tsc --noemit|npm (?:run )?test|pytest|go test|cargo test|bun test|mvn test|release comms|validation\/test notes)\b/i;
+
+/** Needs, blockers and access. */
+export const DEPENDENCY =
+  /\b(?:blocked (?:by|on)|depends? on|dependent on|depending on|waiting (?:on|for)|prerequisites?|requires? #|needs? #|after #|once #|blocks #|blocking #|finish (?:this )?(?:once|after))\b|\b(?:blocked by|depends on|requires|after|once)\b[^.]{0,60}#\d+|\b(?:needs?|requires?|request|provide|grant|get|must have|waiting for)\b[^.]{0,40}\b(?:access|credentials?|api keys?|secrets?|tokens?|vpn|sandbox|staging (?:account|environment|access)|test accounts?|permissions?)\b|\b(?:coordinate|sync|synchroni[sz]e|align|work together)\s+with\s+(?:the\s+)?[^.]{0,50}\b(?:team|people|folks|squad|group|owners?)\b|\bbloqueado por\b|\bdepende de\b|\bblockiert durch\b|\babhängig von\b|\bdépend de\b/i;
+
+/** Non-functional requirements. */
+export const CONSTRAINT =
+  /\bp(?:50|75|90|95|99|999)\b[^.]{0,30}\d|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:encrypt(?:ed|ion)?|https only|over https|tls ?1\.[23]|least privilege|pii|audit log(?:s|ging)?|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:untouched|unchanged)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster|better|lower|higher)\s+(?:than|response times?|latency|throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\bthroughput\b[^.]{0,30}\b\d/i;
+
+/** The body describes what exists today or why the work is needed. */
+export const STATE =
+  /\b(?:currently|today|at the moment|right now|at present|as of now|so far|existing|we (?:use|run|have|rely|store|send|call|currently|noticed|see|saw|observed|get)|(?:is|are) (?:built|running|deployed|hosted|stored|kept|handled) (?:on|in|with|by)|runs? on|lives? in|there (?:is|are) no|has no|have no|does not (?:have|support)|doesn't (?:have|support)|only supports?|can only|because|since|as (?:our|the) \w+ grows|used to|whenever|every time|in production|on production|in staging|our (?:service|app|api|system|backend|frontend|platform|pipeline|users|customers|clients|partners|database|db)|the (?:current|existing|old|legacy)\b|for \d+ (?:months|years|weeks))\b|\batualmente\b|\bactualmente\b|\bderzeit\b|\bzurzeit\b|\bactuellement\b|\bheute\b|\bhoy\b|\bhoje\b|目前|现在|現在/i;
+
+/** Boundaries of the deliverable: what is in and what is out. */
+export const BOUNDARY =
+  /\b(?:out of scope|not in scope|in scope|non[- ]goals?|only about|limited to|is only|are only|only the|does not include|doesn't include|not included|won't (?:cover|include|change)|will not (?:cover|include|change)|excluding|except for|separate (?:issue|ticket)|follow[- ]up|this (?:issue|ticket|task|sub[- ]task|pr) (?:covers|is about|adds|delivers|includes))\b/i;
+
+// ---- classification signals ---------------------------------------------------------------------
+
+export interface SignalPattern {
+  kind: string;
+  weight: number;
+  re: RegExp;
+  /** Only tested against the title. */
+  titleOnly?: boolean;
+}
+
+/** Work with no finish line: ownership. Negative weights. */
+export const OWNER_SIGNALS: SignalPattern[] = [
+  { kind: "owner:slo", weight: -3, re: /\b(?:slos?|slas?|slis?|service[- ]level (?:objectives?|indicators?|agreements?)|error budgets?|availability targets?|uptime targets?|how available|mttr|rto|rpo)\b/i },
+  { kind: "owner:on-call", weight: -3, re: /\b(?:on[- ]?call|oncall|pagerduty|opsgenie|escalation (?:polic(?:y|ies)|paths?|chain)|paging alerts?)\b/i },
+  { kind: "owner:incident", weight: -3, re: /\b(?:runbooks?|playbooks?|incident (?:response|process|management|review|commander|reporting)|post[- ]?mortems?|game ?days?|tabletop)\b/i },
+  { kind: "owner:tracking", weight: -3, re: /\b(?:epic|tracking issue|meta[- ]issue|umbrella issue|parent issue|sub[- ]issues|tracker issue|\[meta\]|\[tracking\]|\[epic\])(?!\s*#)\b/i },
+  { kind: "owner:roadmap", weight: -3, re: /\b(?:roadmap|vision|north star|strategy|okrs?|next (?:quarter|year|12 months)|long[- ]term plan|over the next (?:year|\d+ months))\b/i },
+  { kind: "owner:architecture", weight: -2, re: /\b(?:rfc|architecture (?:decision|review|proposal|options?)|adrs?|rethink|re-?architect\w*|design (?:decision|discussion|options?)|trade-?offs?|discovery|decide (?:how|whether|what|which|on|if)|which approach|multi-?tenan\w*|evaluate (?:the )?options|open question)\b/i },
+  { kind: "owner:investigation", weight: -2, re: /\b(?:investigat\w*|look into|looking into|dig (?:into|up|in)|root cause|figure out (?:why|what)|find out (?:why|what|under which|when)|unknown cause|cause (?:is )?unknown|not sure why|no idea why|spike|no reliable way to reproduce|can(?:'t|not) reproduce|unable to reproduce|not managed to (?:trigger|reproduce))\b/i },
+  { kind: "owner:symptom", weight: -2, re: /\b(?:intermittent(?:ly)?|sporadic\w*|at random|randomly|from time to time|now and then|comes? and goes?|memory leaks?|leaks? memory|oom[- ]?kill\w*|oom|out of memory|tail latency|latency spikes?|(?:99th|95th) percentile|p99|keeps? (?:crashing|restarting)|restarts? (?:every|randomly))\b/i },
+  { kind: "owner:tech-debt", weight: -3, re: /\b(?:tech(?:nical)?[- ]debt|housekeeping|tidy[- ]up|clean[- ]?up (?:programme|program|initiative)|refactoring (?:programme|program|initiative))\b/i },
+  { kind: "owner:ongoing", weight: -2, re: /\b(?:ongoing|continuous(?:ly)?|every sprint|per sprint|each sprint|over time|recurring|maintenance|keep (?:\w+ ){0,2}up to date|sprints? in a row)\b/i },
+  { kind: "owner:ownership", weight: -1, re: /\b(?:ownership|owners?|accountab\w*|responsible for|platform team|tribal knowledge)\b/i },
+  { kind: "owner:operations", weight: -1, re: /\b(?:monitoring|alerting|observability|production incidents?|in production|production)\b/i },
+];
+
+/** Bounded work with an end state. Positive weights. */
+export const SCOPED_SIGNALS: SignalPattern[] = [
+  { kind: "scoped:build", weight: 2, re: /\b(?:add|build|create|implement|expose|introduce|write|provide|develop|need|needs|want)\b[^.]{0,40}\b(?:endpoints?|apis?|routes?|services?|components?|modules?|webhooks?|handlers?|pages?|screens?|jobs?|workers?|scripts?|cli|commands?|flags?|options?|buttons?|fields?|exports?|imports?|integrations?|sdks?|clients?|plugins?|features?|tooling|functions?|channels?|notifications?|forms?|reports?|dashboard|filters?)\b/i },
+  { kind: "scoped:verb", weight: 1, re: /^(?:\W*\[?\w*\]?\W*)?(?:add|build|create|implement|expose|introduce|allow|enable|support|provide|make|give|let|send|show|display)\b/i, titleOnly: true },
+  { kind: "scoped:build", weight: 2, re: /(?:增加|新增|添加|实现|支持|追加|実装|作成|hinzufügen|erstellen|ajouter|créer|adicionar|criar|agregar|añadir|crear|implementar|implementieren)/i },
+  { kind: "scoped:endpoint", weight: 1, re: /\b(?:endpoints?|webhooks?|api)\b/i, titleOnly: true },
+  { kind: "scoped:integration", weight: 2, re: /\b(?:integrat\w*|hook up|connect (?:to|with)|via (?:the )?\w+ api|stripe|twilio|sendgrid|mailgun|postmark|paypal|plaid|braintree|adyen|salesforce|hubspot|shopify|auth0|okta|firebase|segment|mailchimp|zendesk|slack api|s3|gcs|azure blob|sns|sqs|kafka topic)\b/i },
+  { kind: "scoped:migration", weight: 2, re: /\b(?:migrat\w*|move (?:\w+ ){0,4}(?:from|to|over|into)|port(?:ing)? (?:\w+ ){0,3}(?:to|from)|switch (?:over )?(?:to|from)|upgrade|bump|replace [\w.]+ (?:with|by)|in place of|drop (?:support|python|node)|support python|remove python|backfill\w*|schema v\d|from \w+ to \w+)\b|\bmigração\b|\bmigración\b/i },
+  { kind: "scoped:sunset", weight: 2, re: /\b(?:deprecat\w*|sunset\w*|retire|retiring|turn off|remove (?:the )?v\d|decommission\w*|end[- ]of[- ]life|eol)\b/i },
+  { kind: "scoped:rate-limit", weight: 2, re: /\brate[- ]?limit\w*\b/i },
+  { kind: "scoped:hardening", weight: 2, re: /\b(?:harden\w*|securing)\b/i },
+  { kind: "scoped:fix", weight: 1, re: /\b(?:fix|bug|broken|regression|wrong|incorrect)\b/i },
+];
+
+/** Not a work item: questions, support requests, discussion. */
+export const UNCLEAR_SIGNALS: SignalPattern[] = [
+  { kind: "unclear:question", weight: 3, re: /\?\s*$/, titleOnly: true },
+  { kind: "unclear:question", weight: 2, re: /^\W*(?:why|how|what|whats|what's|is|are|can|could|does|do|should|would|will|where|which|when|any way|is there)\b/i, titleOnly: true },
+  { kind: "unclear:question", weight: 2, re: /\b(?:(?:is|was) (?:this|it|that) (?:expected|intended|normal|a bug|possible|supposed|by design)|(?:whether|if) (?:that|this|it) is (?:intended|expected|a bug|by design|possible)|how (?:do|can|should|could) (?:i|we|you|one)|is there (?:a|any) (?:way|endpoint|option|setting)|any (?:idea|ideas|hints?|help|pointers)|can (?:someone|anyone|you) (?:help|explain|point)|what(?:'s| is) the (?:point|purpose|difference|reason)|why (?:do|does|did|is|are|use|would)|could it|is it possible|does anyone|please help|help me|(?:i'm|i am) (?:stuck|confused|not sure|wondering)|i wonder(?:ed)?|what do you think|thoughts\?|let'?s discuss|start the discussion|looking for (?:comments|feedback|opinions|input)|which way should|which (?:one|option) (?:should|is better)|not sure what it should|what should (?:it|they|we) (?:return|do|be))\b/i },
+  { kind: "unclear:support", weight: 2, re: /\b(?:i|we) (?:can't|cannot|can not|couldn't|am unable to|are unable to) (?:connect|install|run|start|log ?in|build|find|get|use|access|deploy|figure)|\b(?:can't|cannot|unable to) connect\b|\b(?:is|are) giving me (?:trouble|errors?)|\bdoes(?:n't| not) work (?:for me|on my)|\bmy (?:website|site|server|setup|install\w*|machine|config\w*|project)\b/i },
+  { kind: "unclear:greeting", weight: 1, re: /^\W*(?:hi|hello|hey|dear|bonjour|hola|olá|hallo|guten tag)\b/i },
+];

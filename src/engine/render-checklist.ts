@@ -1,0 +1,103 @@
+import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
+import { sectionDefs } from "./analyze.js";
+import { neutralise } from "./neutralise.js";
+import type { Analysis, Evidence, Signal } from "./types.js";
+
+/** First line of the app's checklist comment: how the app finds its own comment again. */
+export const CHECKLIST_MARKER = "<!-- handoff:checklist -->";
+/** GitHub's limit for a comment body. */
+export const MAX_COMMENT = 65_536;
+
+const SHOWN_EVIDENCE = 2;
+const SHOWN_SIGNALS = 15;
+
+export interface RenderOptions {
+  settings?: Settings;
+  /** Hidden state appended to the marker line (the app's overrides and last result). */
+  state?: string;
+}
+
+function quote(e: Evidence): string {
+  return e.line > 0 ? `on line ${e.line}: “${neutralise(e.text)}”` : `“${neutralise(e.text)}”`;
+}
+
+function signalLine(s: Signal): string {
+  const sign = s.weight > 0 ? `+${s.weight}` : `${s.weight}`;
+  return `- \`${s.kind}\` (${sign}): ${quote(s.evidence)}`;
+}
+
+function why(analysis: Analysis): string {
+  if (!analysis.signals.length) return "";
+  const sorted = [...analysis.signals].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const shown = sorted.slice(0, SHOWN_SIGNALS).map(signalLine);
+  if (sorted.length > SHOWN_SIGNALS) shown.push(`- … and ${sorted.length - SHOWN_SIGNALS} more`);
+  return ["<details><summary>Why: score " + analysis.score + " (negative: needs an owner, positive: scoped deliverable)</summary>", "", ...shown, "", "</details>"].join("\n");
+}
+
+/**
+ * The checklist comment as Markdown. Everything echoed from the issue is neutralised; the result is
+ * never longer than GitHub's comment limit.
+ */
+export function renderChecklist(analysis: Analysis, options: RenderOptions = {}): string {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const defs = sectionDefs(settings);
+  const marker = options.state ? `${CHECKLIST_MARKER}<!-- ${options.state.replace(/--/g, "- -")} -->` : CHECKLIST_MARKER;
+  const parts: string[] = [marker];
+
+  if (analysis.classification === "needs-owner") {
+    parts.push(
+      "### handoff: needs an owner",
+      "",
+      "This reads as work without a finish line: it needs long-term embedded ownership (architecture, production reliability, ongoing platform work) rather than a handoff against a spec. The spec checklist is left out: it is for work that can be handed off.",
+      "",
+      "If this is in fact bounded work with a finish line, say what is to be delivered and how it will be checked.",
+    );
+  } else if (analysis.classification === "unclear") {
+    parts.push(
+      "### handoff: not sure this is a work item",
+      "",
+      "This reads as a question, a support request or a discussion rather than work to hand off, so no label was set. If it is work, say what is to be delivered.",
+    );
+  } else if (analysis.ready) {
+    parts.push("### handoff: ready to hand off ✅", "", "Scoped deliverable with every required section of its spec in place.");
+    const found = defs.filter((d) => analysis.sections[d.id]?.present).map((d) => d.title);
+    if (found.length) parts.push("", `Found: ${found.join(" · ")}.`);
+    const optional = defs.filter((d) => !analysis.sections[d.id]?.present && !analysis.sections[d.id]?.required);
+    if (optional.length) parts.push("", `Could still add: ${optional.map((d) => d.title).join(" · ")}.`);
+  } else {
+    const required = defs.filter((d) => analysis.sections[d.id]?.required);
+    const missing = analysis.missing.length;
+    parts.push(
+      `### handoff: scoped deliverable, ${missing} of ${required.length} required section${required.length === 1 ? "" : "s"} missing`,
+      "",
+      "This reads as bounded work with a finish line. To hand it off, to a contractor or to anyone on the team, the issue should stand on its own:",
+      "",
+    );
+    for (const def of defs) {
+      const finding = analysis.sections[def.id];
+      if (!finding) continue;
+      const tag = finding.required ? "" : " _(recommended)_";
+      if (finding.present) {
+        const ev = finding.evidence.slice(0, SHOWN_EVIDENCE).map(quote).join("; ");
+        parts.push(`- ✅ **${neutralise(def.title)}**${tag}: found ${ev}`);
+      } else {
+        parts.push(`- ${finding.required ? "❌" : "➖"} **${neutralise(def.title)}**${tag}: missing. ${neutralise(def.hint)}`);
+      }
+    }
+    parts.push("", "Edit the issue and this comment updates itself.");
+  }
+
+  const details = why(analysis);
+  if (details) parts.push("", details);
+  return clamp(parts.join("\n"));
+}
+
+/** Cuts a comment to GitHub's limit on a line boundary, closing an open `<details>`. */
+export function clamp(text: string, max = MAX_COMMENT): string {
+  if (text.length <= max) return text;
+  const tail = "\n\n…(cut to fit GitHub's comment limit)\n</details>";
+  let cut = text.slice(0, max - tail.length);
+  const nl = cut.lastIndexOf("\n");
+  if (nl > 0) cut = cut.slice(0, nl);
+  return cut + (cut.includes("<details>") ? tail : tail.replace("\n</details>", ""));
+}
