@@ -54,7 +54,7 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
       if (!m) continue;
       seen.add(p);
       // A signal in the title weighs half as much again.
-      const weight = inTitle && !p.titleOnly ? Math.round(p.weight * 1.5) : p.weight;
+      const weight = inTitle && !p.titleOnly && !p.kind.startsWith("unclear:") ? Math.round(p.weight * 1.5) : p.weight;
       signals.push({ kind: p.kind, weight, evidence: { line, text: excerpt(inTitle ? `title: ${text}` : text) } });
     }
   };
@@ -66,14 +66,19 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
 
   test(title, 0, true);
   expects(title, 0);
+  let lastProse: Evidence | null = null;
   for (const block of blocks) {
     if (block.type === "code" || block.type === "heading") continue;
     for (const l of block.lines) {
       if (isPlaceholder(l.text)) continue;
       test(l.text, l.line, false);
       expects(l.text, l.line);
+      if (block.type === "paragraph") lastProse = { line: l.line, text: l.text };
     }
   }
+  // A body that ends by asking something leaves the decision to the reader.
+  const ending = lastProse as Evidence | null;
+  if (ending && /\?\s*$/.test(ending.text)) signals.push({ kind: "unclear:ends-with-question", weight: 2, evidence: { line: ending.line, text: excerpt(ending.text) } });
   // Headings name the work too ("## Runbook", "## Epic: …"), at the weight of body text.
   for (const block of blocks) {
     if (block.type !== "heading") continue;
@@ -85,14 +90,19 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
   if (facts.present.has("contract")) {
     signals.push({ kind: "scoped:interface", weight: 2, evidence: { line: 0, text: "the body specifies an interface" } });
   }
+  // A stated deliverable, conditions to check or a definition of done: the work has a finish line.
+  const finish = ["scope", "acceptance", "done"].filter((id) => facts.present.has(id));
+  if (finish.length) signals.push({ kind: "scoped:finish-line", weight: Math.min(2, finish.length), evidence: { line: 0, text: `the body states its ${finish.join(", ")}` } });
   if (facts.issueRefList) signals.push({ kind: "owner:tracking-list", weight: -3, evidence: facts.issueRefList });
   if (facts.emptyTemplate) signals.push({ kind: "unclear:empty-template", weight: 3, evidence: { line: 0, text: "every field of the template is empty" } });
 
+  // A question about a design to choose is a decision to make, not a support question.
+  const decision = signals.some((s) => s.kind === "owner:architecture");
   let score = 0;
   let unclear = 0;
   for (const s of signals) {
-    if (s.kind.startsWith("unclear:")) unclear += s.weight;
-    else score += s.weight;
+    if (!s.kind.startsWith("unclear:")) score += s.weight;
+    else if (!(decision && (s.kind === "unclear:question" || s.kind === "unclear:ends-with-question"))) unclear += s.weight;
   }
 
   let classification: Classification;

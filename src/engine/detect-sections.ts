@@ -65,15 +65,20 @@ export function headingSections(text: string, index: HeadingIndex): { sections: 
   return { sections: found, neutral: found.length === 0 };
 }
 
+/** Headings and lead-ins whose lists are not the deliverable: reproduction steps, options to choose from. */
+const NOT_SCOPE_LEAD = /\b(?:reproduce|repro|steps|options?|alternatives?|choices|trade-?offs?|known so far|what (?:we|i) tried|tried|optionen|opciones|opções)\b/i;
+
 /** Whether a line reads as a condition to check rather than a thing to do. */
 function isCondition(text: string): boolean {
   if (CHECK_VERB.test(text)) return true;
+  if (/\b(?:returns?|responds?|is rejected|are rejected|is refused|gets?|shows?|contains?|equals?)\b/i.test(text) && !TODO_VERB.test(text)) return true;
   if (TODO_VERB.test(text)) return false;
   return true;
 }
 
 /** A list item that is only a reference to another issue (`- [ ] #123`): a tracking list, not a condition. */
 const ISSUE_REF_ONLY = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\W*$/;
+const ISSUE_REF_LEAD = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\b/;
 
 const ENUMERATION = /[^,]{2,80},[^,]{2,80},?\s+(?:and|or|und|et|e|y)\s+\S/;
 
@@ -122,17 +127,21 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     list.push({ line: l.line, text: excerpt(l.text) });
   };
 
+  // Once a section has all the evidence it will show, its detectors are skipped: that keeps long
+  // bodies cheap without changing any result.
+  const full = (id: string) => (evidence.get(id)?.length ?? 0) >= MAX_EVIDENCE;
   const stack: Heading[] = [];
   let contextWords = 0;
   let contextState = false;
   const contextCandidates: TextLine[] = [];
   let contractTable = false;
   let listItems: Array<{ block: Block; line: TextLine }> = [];
-  let lastDepth = 0;
+  let notScopeList = false;
+  let headingText = "";
 
   const flushList = () => {
     // A list of two or more things to do, not under a heading that says otherwise, is the scope.
-    const todos = listItems.filter(({ line }) => !isPlaceholder(line.text) && !ISSUE_REF_ONLY.test(line.text));
+    const todos = notScopeList ? [] : listItems.filter(({ line }) => !isPlaceholder(line.text) && !ISSUE_REF_LEAD.test(line.text));
     if (todos.length >= 2) for (const { line } of todos.slice(0, 3)) add("scope", line);
     listItems = [];
   };
@@ -142,11 +151,14 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     let lines = block.lines;
 
     if (block.type !== "item" && listItems.length) flushList();
+    if (block.type !== "item") notScopeList = NOT_SCOPE_LEAD.test(headingText) || ((block.type === "paragraph" || block.type === "html") && /[:：]\s*$/.test(block.text) && NOT_SCOPE_LEAD.test(block.text));
     if (block.type !== "row") contractTable = false;
 
     if (block.type === "heading") {
       const text = block.lines[0]?.text ?? "";
       const { sections, neutral } = headingSections(text, index);
+      headingText = text;
+      notScopeList = NOT_SCOPE_LEAD.test(text);
       while (stack.length && stack[stack.length - 1]!.level >= block.level) stack.pop();
       stack.push({ level: block.level, sections, neutral });
       continue;
@@ -187,9 +199,9 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
         continue;
       }
       if (isPlaceholder(l.text.replace(/\|/g, " "))) continue;
-      if (contractTable || contractLine(l.text) || has("contract")) add("contract", l);
+      if (!full("contract") && (contractTable || has("contract") || contractLine(l.text))) add("contract", l);
       for (const id of declared) if (id !== "contract") add(id, l);
-      if (CONSTRAINT.test(l.text)) add("constraints", l);
+      if (!full("constraints") && CONSTRAINT.test(l.text)) add("constraints", l);
       continue;
     }
 
@@ -197,23 +209,16 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     const real = lines.filter((l) => !isPlaceholder(l.text));
     if (!real.length) continue;
 
-    if (block.type === "item") {
-      if (block.depth < lastDepth || !listItems.length) {
-        // Items of a new (or outer) list start a new run.
-      }
-      lastDepth = block.depth;
-    }
-
     const underScope = has("scope");
     const underContext = has("context");
     for (const l of real) {
       const text = l.text;
       const isDone = DONE.test(text);
       const isAcc = acceptanceLine(text);
-      const isContract = contractLine(text);
+      const isContract = !full("contract") && contractLine(text);
       if (isContract) add("contract", l);
-      if (DEPENDENCY.test(text)) add("dependencies", l);
-      if (CONSTRAINT.test(text)) add("constraints", l);
+      if (!full("dependencies") && DEPENDENCY.test(text)) add("dependencies", l);
+      if (!full("constraints") && CONSTRAINT.test(text)) add("constraints", l);
 
       if (declared.length) {
         for (const id of declared) {
@@ -228,8 +233,9 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
               else if (newWords(text, titleSet) >= 2) add("scope", l);
               break;
             case "context":
-              if (isAcc && !STATE.test(text)) add("acceptance", l);
-              else if (block.type === "item" || newWords(text, titleSet) >= 4) add("context", l);
+              // Only a strong expectation (a stated status, Given/When/Then) under a context heading is acceptance.
+              if (isAcc && (GHERKIN_STRICT.test(text) || ((STATUS_CODE.test(text) || STATUS_CLASS.test(text)) && EXPECTATION.test(text)))) add("acceptance", l);
+              if (block.type === "item" || newWords(text, titleSet) >= 4) add("context", l);
               break;
             case "scope":
               if (block.type === "item" || newWords(text, titleSet) >= 4 || BOUNDARY.test(text)) add("scope", l);
@@ -247,7 +253,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       // Undeclared content: judged only by what it is.
       if (isDone) add("done", l);
       if (block.type === "item") {
-        if (ISSUE_REF_ONLY.test(text)) continue;
+        if (ISSUE_REF_LEAD.test(text)) continue;
         if (isAcc || (block.task && isCondition(text) && !isDone)) add("acceptance", l);
         else if (!isDone) listItems.push({ block, line: l });
         continue;
@@ -255,7 +261,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (isAcc) add("acceptance", l);
       if (BOUNDARY.test(text)) add("scope", l);
       else if (ENUMERATION.test(text) && (TODO_VERB.test(text) || /\b(?:able to|should|must|will|need|needs|want|intend|plan)\b/i.test(text)) && newWords(text, titleSet) >= 4) add("scope", l);
-      if (!isAcc && !isContract) {
+      if (!isAcc && !isContract && (contextWords < 20 || contextCandidates.length < 3)) {
         const n = newWords(text, titleSet);
         contextWords += n;
         if (STATE.test(text)) contextState = true;

@@ -50,7 +50,7 @@ const PLACEHOLDER_LINE =
   /^(?:[-*•]\s*)?(?:_?no response_?|tbd|tba|todo|to do|n\/?a|none|nothing|nil|null|x+|\?+|\.\.\.+|…|-+|—|first|second|third|fourth|item \d+|step \d+|lorem ipsum.*|\d+\.?|\[[^\]]*\]|\.|yes|no|same|see above|see title|as title|same as title)[.!]?$/i;
 
 const TEMPLATE_LINE =
-  /^(?:a (?:short|clear|concise|brief|clear and concise|short, clear)[^.]{0,40}(?:description|account|explanation|summary)|(?:please )?(?:describe|explain|list|add|put|include|provide|attach|tell us|give)\b[^.]{0,60}\b(?:here|below|above|if (?:applicable|any|relevant)|screenshots?|context|details|steps)|if applicable|steps to reproduce the behaviou?r|how to trigger it|open '|click (?:on )?'|scroll (?:down )?to '|see (?:the )?error|the error shows up|e\.g\.|for example:?$|(?:browser|os|device|version)\s*[:[]?\s*\[?e\.g\.|what (?:did you|do you) (?:expect|see)|anything else (?:about|you)|remove this block|thank you for (?:opening|filing))/i;
+  /^(?:a (?:short|clear|concise|brief|clear and concise|short, clear)[^.]{0,40}(?:description|account|explanation|summary)|(?:please )?(?:describe|explain|list|add|put|include|provide|attach|tell us|give)\b[^.]{0,60}\b(?:here|below|above|if (?:applicable|any|relevant)|screenshots?|context|details|steps)|if applicable|steps to reproduce the behaviou?r|how to trigger it|(?:go to|open|click(?: on)?|scroll(?: down)?(?: to)?) '|.*'\.\.\.+'|scroll (?:down )?to '|see (?:the )?error|the error shows up|e\.g\.|for example:?$|(?:browser|os|device|version)\s*[:[]?\s*\[?e\.g\.|what (?:did you|do you) (?:expect|see)|anything else (?:about|you)|remove this block|thank you for (?:opening|filing))/i;
 
 export function isPlaceholder(text: string): boolean {
   const t = text.trim().replace(/^[>*_\s]+|[*_\s]+$/g, "");
