@@ -66,6 +66,19 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
 
   test(title, 0, true);
   expects(title, 0);
+  // One pass over all the prose and headings per pattern first: a pattern that matches nowhere is not tried line
+  // by line. Anchored patterns are left to the per-line pass, where their anchors mean line edges.
+  const prose: string[] = [];
+  for (const block of blocks) {
+    if (block.type === "code") continue;
+    for (const l of block.lines) prose.push(l.text);
+  }
+  // The separator stops lookarounds such as `(?!\s*#)` from seeing into the next line.
+  const joined = prose.join("\n\u0000\n");
+  for (const p of patterns) {
+    if (seen.has(p) || p.titleOnly || p.re.source.includes("^") || p.re.source.includes("$")) continue;
+    if (!p.re.test(joined)) seen.add(p);
+  }
   let lastProse: Evidence | null = null;
   for (const block of blocks) {
     if (block.type === "code" || block.type === "heading") continue;
