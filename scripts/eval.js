@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyze } from "../lib/engine/index.js";
 import { formatReport, parseCorpus, scoreCorpus } from "../lib/eval/corpus-metrics.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,4 +28,3 @@ for (const file of corpora) {
   }
   console.log("");
 }
-void analyze;

@@ -106,10 +106,6 @@ function acceptanceLine(text: string): boolean {
   return CHECK_VERB.test(text) && contentWords(text).length >= 3;
 }
 
-export interface SectionResult {
-  evidence: Map<string, Evidence[]>;
-}
-
 /**
  * Finds the evidence for every section. A heading declares what its content should be; the content
  * still has to be real (not a placeholder, not the title again) and is judged for what it is: a

@@ -38,11 +38,6 @@ export const RATE = /\b\d[\d,.]*\s*(?:requests?|reqs?|calls|messages|attempts|em
 /** Table headers that describe an interface. */
 export const CONTRACT_TABLE_HEADER = /\b(?:method|verb|path|endpoint|route|url|field|type|event|parameter|param|status code|response(?! ?times?)|request|header|column|payload|property|argument|flag|route prefix)\b/i;
 
-/** Code-block info strings whose content is an interface by nature. */
-export const SCHEMA_LANGS = new Set([
-  "json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger",
-  "typescript", "ts", "yaml", "yml", "xml", "thrift", "jsonschema", "rest", "sql", "go", "python", "py", "java", "kotlin", "rust", "csharp", "cs",
-]);
 /** Code that shows an interface: a JSON object, an HTTP exchange, a type, table or message definition. */
 export const SCHEMA_CODE =
   /^\s*(?:[{[]\s*$|\{\s*"[\w.-]+"\s*:|"[\w.-]+"\s*:\s*|HTTP\/\d(?:\.\d)?\s+[1-5]\d\d|(?:GET|POST|PUT|PATCH|DELETE)\s+(?:\/|https?:)|(?:export\s+)?(?:interface|type|enum)\s+[A-Z]\w*|message\s+[A-Z]\w*\s*\{|model\s+[A-Z]\w*\s*\{|create\s+(?:table|index|type)|alter\s+table|type\s+(?:Query|Mutation|Subscription)\b|(?:def|func|fn|function)\s+\w+\s*\(|openapi:|paths:|components:|schemas?:|\$schema|[a-z_]\w*\s*:\s*(?:string|number|integer|boolean|uuid|date|array|object)\b)/i;
@@ -51,7 +46,6 @@ export const NOT_SCHEMA_CODE =
   /^\s*(?:at\s+[\w.$<>]+\s*\(|traceback|exception|error:|warn(?:ing)?:|panic:|\$\s|#\s|>\s|\d{4}-\d\d-\d\d[t ]\d\d:\d\d|\[\d{4}-|npm err|fatal:|caused by|\s*file\s+"|location\s|server\s*\{|proxy_|listen\s+\d|\*\s)/i;
 
 /** Given / When / Then scenarios. */
-export const GHERKIN = /^\s*(?:scenario(?: outline)?:|given\b|when\b.{0,200}\bthen\b|then\b|and\b.{0,200}\b(?:should|is|are|returns?)\b)/i;
 export const GHERKIN_STRICT = /^\s*(?:scenario(?: outline)?:|given\s|then\s)/i;
 /** A "must" statement about the system (not about what we must do). */
 export const MUST =
