@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
 import { classify } from "./classify.js";
 import { buildHeadingIndex, detectSections, type HeadingIndex } from "./detect-sections.js";
 import { toBlocks, type Block } from "./markdown.js";
+import { ISSUE_REF_LEAD } from "./lexicon.js";
 import { BUILTIN_SECTIONS, SECTION_IDS, type SectionDef } from "./section-defs.js";
 import { excerpt, isPlaceholder } from "./text.js";
 import type { Analysis, Evidence, IssueInput, SectionFinding } from "./types.js";
@@ -41,15 +42,13 @@ function prepare(settings: Settings): Prepared {
   return p;
 }
 
-const ISSUE_REF_ITEM = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\b/;
-
 function issueRefList(blocks: Block[]): Evidence | null {
   let count = 0;
   let first: Evidence | null = null;
   for (const b of blocks) {
     if (b.type !== "item") continue;
     const l = b.lines[0];
-    if (l && ISSUE_REF_ITEM.test(l.text)) {
+    if (l && ISSUE_REF_LEAD.test(l.text)) {
       count++;
       first ??= { line: l.line, text: excerpt(l.text) };
     }

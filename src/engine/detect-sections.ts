@@ -2,7 +2,7 @@ import type { Block, TextLine } from "./markdown.js";
 import { normaliseHeading, NEUTRAL_HEADINGS, type SectionDef } from "./section-defs.js";
 import {
   BOUNDARY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONTRACT_TABLE_HEADER, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION,
-  GHERKIN_STRICT, HEADER, METHOD_PATH, MUST, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
+  GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, MUST, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
   STATUS_CLASS, STATUS_CODE, TODO_VERB, TYPED_FIELD, WE_MUST,
 } from "./lexicon.js";
 import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
@@ -71,14 +71,9 @@ const NOT_SCOPE_LEAD = /\b(?:reproduce|repro|steps|options?|alternatives?|choice
 /** Whether a line reads as a condition to check rather than a thing to do. */
 function isCondition(text: string): boolean {
   if (CHECK_VERB.test(text)) return true;
-  if (/\b(?:returns?|responds?|is rejected|are rejected|is refused|gets?|shows?|contains?|equals?)\b/i.test(text) && !TODO_VERB.test(text)) return true;
-  if (TODO_VERB.test(text)) return false;
-  return true;
+  return !TODO_VERB.test(text);
 }
 
-/** A list item that is only a reference to another issue (`- [ ] #123`): a tracking list, not a condition. */
-const ISSUE_REF_ONLY = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\W*$/;
-const ISSUE_REF_LEAD = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\b/;
 
 const ENUMERATION = /[^,]{2,80},[^,]{2,80},?\s+(?:and|or|und|et|e|y)\s+\S/;
 
@@ -124,7 +119,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   };
 
   // Once a section has all the evidence it will show, its detectors are skipped: that keeps long
-  // bodies cheap without changing any result.
+  // bodies cheap. Results do not change: evidence is capped at the same number.
   const full = (id: string) => (evidence.get(id)?.length ?? 0) >= MAX_EVIDENCE;
   const stack: Heading[] = [];
   let contextWords = 0;
@@ -147,7 +142,8 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     let lines = block.lines;
 
     if (block.type !== "item" && listItems.length) flushList();
-    if (block.type !== "item") notScopeList = NOT_SCOPE_LEAD.test(headingText) || ((block.type === "paragraph" || block.type === "html") && /[:：]\s*$/.test(block.text) && NOT_SCOPE_LEAD.test(block.text));
+    // A list under "Steps to reproduce" or after "Options on the table:" is not the deliverable.
+    if (block.type === "paragraph" || block.type === "html") notScopeList = NOT_SCOPE_LEAD.test(headingText) || (/[:：]\s*$/.test(block.text) && NOT_SCOPE_LEAD.test(block.text));
     if (block.type !== "row") contractTable = false;
 
     if (block.type === "heading") {
@@ -211,7 +207,10 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       const text = l.text;
       const isDone = DONE.test(text);
       const isAcc = acceptanceLine(text);
-      const isContract = !full("contract") && contractLine(text);
+      // Context counts only lines that are not interface evidence, so the check still runs while
+      // context is being gathered, even once the contract has all its evidence.
+      const gatheringContext = contextWords < 20 || contextCandidates.length < 3;
+      const isContract = (!full("contract") || gatheringContext) && contractLine(text);
       if (isContract) add("contract", l);
       if (!full("dependencies") && DEPENDENCY.test(text)) add("dependencies", l);
       if (!full("constraints") && CONSTRAINT.test(text)) add("constraints", l);
@@ -257,7 +256,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (isAcc) add("acceptance", l);
       if (BOUNDARY.test(text)) add("scope", l);
       else if (ENUMERATION.test(text) && (TODO_VERB.test(text) || /\b(?:able to|should|must|will|need|needs|want|intend|plan)\b/i.test(text)) && newWords(text, titleSet) >= 4) add("scope", l);
-      if (!isAcc && !isContract && (contextWords < 20 || contextCandidates.length < 3)) {
+      if (!isAcc && !isContract && gatheringContext) {
         const n = newWords(text, titleSet);
         contextWords += n;
         if (STATE.test(text)) contextState = true;

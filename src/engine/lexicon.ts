@@ -78,6 +78,11 @@ export const STATE =
 export const BOUNDARY =
   /\b(?:out of scope|not in scope|in scope|non[- ]goals?|only about|limited to|is only|are only|only the|does not include|doesn't include|not included|won't (?:cover|include|change)|will not (?:cover|include|change)|excluding|except for|separate (?:issue|ticket)|follow[- ]up|this (?:issue|ticket|task|sub[- ]task|pr) (?:covers|is about|adds|delivers|includes))\b/i;
 
+/** A list item that is only a reference to another issue (`- [ ] #123`). */
+export const ISSUE_REF_ONLY = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\W*$/;
+/** A list item that starts with a reference to another issue (`- #123 UPS labels`): a tracking list. */
+export const ISSUE_REF_LEAD = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\b/;
+
 // ---- classification signals ---------------------------------------------------------------------
 
 export interface SignalPattern {
