@@ -75,7 +75,11 @@ function isCondition(text: string): boolean {
 }
 
 
+/** "the phone number, the messaging service and an SMS module": three or more pieces named. Tried last: its bounded repeats are the costliest test here. */
 const ENUMERATION = /[^,]{2,80},[^,]{2,80},?\s+(?:and|or|und|et|e|y)\s+\S/;
+const WILL_DELIVER = /\b(?:able to|should|must|will|need|needs|want|intend|plan)\b/i;
+
+
 
 function codeIsContract(block: Block): boolean {
   if (block.lang && SCHEMA_LANGS.has(block.lang)) return true;
@@ -160,9 +164,9 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     if ((block.type === "paragraph" || block.type === "html") && lines.length >= 1) {
       const first = lines[0]!.text;
       if (first.length <= 60 && !/[.!?]$/.test(first) && first.split(/\s+/).length <= 6) {
-        const { sections } = headingSections(first.replace(/[:：]\s*$/, ""), index);
-        const exact = index.exact.get(normaliseHeading(first));
-        if (exact && sections.length && (lines.length > 1 || blocks[b + 1]?.type !== "heading")) {
+        // Only an exact alias: a short sentence that merely contains "scope" is not a heading.
+        const sections = index.exact.get(normaliseHeading(first));
+        if (sections && (lines.length > 1 || blocks[b + 1]?.type !== "heading")) {
           while (stack.length && stack[stack.length - 1]!.level >= 7) stack.pop();
           stack.push({ level: 7, sections, neutral: false });
           lines = lines.slice(1);
@@ -255,7 +259,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       }
       if (isAcc) add("acceptance", l);
       if (BOUNDARY.test(text)) add("scope", l);
-      else if (ENUMERATION.test(text) && (TODO_VERB.test(text) || /\b(?:able to|should|must|will|need|needs|want|intend|plan)\b/i.test(text)) && newWords(text, titleSet) >= 4) add("scope", l);
+      else if (text.includes(",") && (TODO_VERB.test(text) || WILL_DELIVER.test(text)) && ENUMERATION.test(text) && newWords(text, titleSet) >= 4) add("scope", l);
       if (!isAcc && !isContract && gatheringContext) {
         const n = newWords(text, titleSet);
         contextWords += n;
