@@ -1,5 +1,5 @@
 import type { Block } from "./markdown.js";
-import { EXPECTATION, OWNER_SIGNALS, SCOPED_SIGNALS, STATUS_CLASS, STATUS_CODE, UNCLEAR_SIGNALS, type SignalPattern } from "./lexicon.js";
+import { expectsStatus, OWNER_SIGNALS, SCOPED_SIGNALS, UNCLEAR_SIGNALS, type SignalPattern } from "./lexicon.js";
 import { excerpt, isPlaceholder } from "./text.js";
 import type { Classification, Evidence, Signal } from "./types.js";
 
@@ -61,7 +61,7 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
 
   let expected: Evidence | null = null;
   const expects = (text: string, line: number) => {
-    if (!expected && (STATUS_CODE.test(text) || STATUS_CLASS.test(text)) && EXPECTATION.test(text)) expected = { line, text: excerpt(line ? text : `title: ${text}`) };
+    if (!expected && expectsStatus(text)) expected = { line, text: excerpt(line ? text : `title: ${text}`) };
   };
 
   test(title, 0, true);
@@ -104,8 +104,10 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
     signals.push({ kind: "scoped:interface", weight: 2, evidence: { line: 0, text: "the body specifies an interface" } });
   }
   // A stated deliverable, conditions to check or a definition of done: the work has a finish line.
+  // Unless the body says outright that the work never ends.
   const finish = ["scope", "acceptance", "done"].filter((id) => facts.present.has(id));
-  if (finish.length) signals.push({ kind: "scoped:finish-line", weight: Math.min(2, finish.length), evidence: { line: 0, text: `the body states its ${finish.join(", ")}` } });
+  const endless = signals.some((s) => s.kind === "owner:ongoing" || s.kind === "owner:never-ends");
+  if (finish.length && !endless) signals.push({ kind: "scoped:finish-line", weight: Math.min(2, finish.length), evidence: { line: 0, text: `the body states its ${finish.join(", ")}` } });
   if (facts.issueRefList) signals.push({ kind: "owner:tracking-list", weight: -3, evidence: facts.issueRefList });
   if (facts.emptyTemplate) signals.push({ kind: "unclear:empty-template", weight: 3, evidence: { line: 0, text: "every field of the template is empty" } });
 

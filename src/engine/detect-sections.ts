@@ -1,9 +1,9 @@
 import type { Block, TextLine } from "./markdown.js";
 import { normaliseHeading, NEUTRAL_HEADINGS, type SectionDef } from "./section-defs.js";
 import {
-  BOUNDARY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONTRACT_TABLE_HEADER, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION,
-  GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, MUST, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
-  STATUS_CLASS, STATUS_CODE, TODO_VERB, TYPED_FIELD, WE_MUST,
+  BOUNDARY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONTRACT_TABLE_HEADER, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION, LABELLED_SHAPE, OBSERVED_5XX,
+  GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
+  TODO_VERB, expectsStatus, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
 import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
 import type { Evidence } from "./types.js";
@@ -92,16 +92,17 @@ function codeIsContract(block: Block): boolean {
 
 /** Line-level interface evidence in prose. */
 function contractLine(text: string): boolean {
-  if (METHOD_PATH.test(text)) return true;
-  if (STATUS_CODE.test(text) && EXPECTATION.test(text)) return true;
+  if (OBSERVED_5XX.test(text) && !EXPECTATION.test(text)) return false;
+  if (METHOD_PATH.test(text) || LABELLED_SHAPE.test(text)) return true;
+  if (expectsStatus(text, false)) return true;
   return EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text) || RATE.test(text) || ROUTE.test(text);
 }
 
 /** The line states a verifiable expectation: Given/When/Then, an expected status, a "must" about the system. */
 function acceptanceLine(text: string): boolean {
   if (GHERKIN_STRICT.test(text)) return true;
-  if ((STATUS_CODE.test(text) || STATUS_CLASS.test(text)) && EXPECTATION.test(text)) return true;
-  if (/\b(?:must(?: not)?|shall(?: not)?|has to|needs? to|ought to)\b/i.test(text) && !WE_MUST.test(text) && MUST.test(text)) return true;
+  if (expectsStatus(text)) return true;
+  if (systemMust(text)) return true;
   return CHECK_VERB.test(text) && contentWords(text).length >= 3;
 }
 
@@ -233,7 +234,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
               break;
             case "context":
               // Only a strong expectation (a stated status, Given/When/Then) under a context heading is acceptance.
-              if (isAcc && (GHERKIN_STRICT.test(text) || ((STATUS_CODE.test(text) || STATUS_CLASS.test(text)) && EXPECTATION.test(text)))) add("acceptance", l);
+              if (isAcc && (GHERKIN_STRICT.test(text) || expectsStatus(text))) add("acceptance", l);
               if (block.type === "item" || newWords(text, titleSet) >= 4) add("context", l);
               break;
             case "scope":
@@ -244,7 +245,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
               add(id, l);
           }
         }
-        if (!has("acceptance") && !underScope && !underContext && isAcc) add("acceptance", l);
+        if (!has("acceptance") && !underScope && !underContext && !has("constraints") && isAcc) add("acceptance", l);
         if (!has("done") && !has("acceptance") && isDone) add("done", l);
         continue;
       }
@@ -253,7 +254,8 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (isDone) add("done", l);
       if (block.type === "item") {
         if (ISSUE_REF_LEAD.test(text)) continue;
-        if (isAcc || (block.task && isCondition(text) && !isDone)) add("acceptance", l);
+        // A checkbox that is not a to-do, or a plain item stating behaviour, is a condition to check.
+        if (isAcc || (!isDone && !text.includes("?") && isCondition(text) && (block.task || CONDITION_VERB.test(text)))) add("acceptance", l);
         else if (!isDone) listItems.push({ block, line: l });
         continue;
       }

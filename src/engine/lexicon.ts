@@ -14,14 +14,26 @@ const REASON =
   "OK|Created|Accepted|No Content|Moved Permanently|Found|Not Modified|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Conflict|Gone|Payload Too Large|Unprocessable(?: Entity| Content)?|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout";
 /** A status code named as such: `404 Not Found`, `HTTP 422`, "status 503", "a 404". */
 export const STATUS_CODE = new RegExp(
-  `\\b[1-5]\\d\\d\\s+(?:\\(?(?:${REASON})\\b)|\\b(?:HTTP|status(?: code)?|code|error|response|responds? with|returns?|returning|answers?(?: with)?|gets?|get back|give|gives)\\s+\`?(?:an? |the )?\`?[1-5]\\d\\d\\b|\\b[1-5]\\d\\d\\s*(?:status|response|error|code)s?\\b|\\b[1-5]\\d\\d\\s*(?:→|->|=>)\\s*[1-5]\\d\\d\\b|\\b(?:a|an)\\s+[1-5]\\d\\d\\b`,
+  `\\b[1-5]\\d\\d\\s+(?:\\(?(?:${REASON})\\b)|\\b(?:HTTP|status(?: code)?|code|error|response|responds? with|returns?|returning|answers?(?: with)?|gets?|get back|give|gives|expected:?|with|be)\\s+\`?(?:an? |the )?\`?[1-5]\\d\\d\\b|\`[1-5]\\d\\d\\b[^\`]{0,40}\`|\\b[1-5]\\d\\d\\s*(?:status|response|error|code)s?\\b|\\b[1-5]\\d\\d\\s*(?:→|->|=>)\\s*[1-5]\\d\\d\\b|\\b(?:a|an)\\s+[1-5]\\d\\d\\b`,
   "i",
 );
 /** A class of status codes: "some 4XX code". */
 export const STATUS_CLASS = /\b[1-5]xx\b/i;
 /** The line states what should happen instead (expected behaviour of a fix). */
 export const EXPECTATION =
-  /\b(?:should|shall|must|ought to|expected?|expects|expecting|instead(?: of)?|rather than|would be (?:the )?(?:right|correct|better|appropriate)|the right answer|needs? to|has to|have to|is supposed to|want(?:ed)?|deveria|debería|sollte|devrait)\b|->|→/i;
+  /\b(?:should|shall|must|ought to|expected?|expects|expecting|instead(?: of)?|rather than|would be (?:the )?(?:right|correct|better|appropriate)|the right answer|needs? to|has to|have to|is supposed to|deveria|debería|sollte|devrait|attendu|esperad[oa]|erwartet|atteso)\b|->|→|期待|预期|應該|应该|应当/i;
+/** "There should be no 502 errors": an expectation too vague to check. */
+const NO_ERRORS = /\bno\s+(?:more\s+)?`?[1-5](?:\d\d|xx)\b/i;
+
+/**
+ * The line states the status the fix should give: an expected code ("should return 404", "expected:
+ * `422 Unprocessable Entity`"), or with `classes`, a class of codes ("some 4XX code").
+ */
+export function expectsStatus(text: string, classes = true): boolean {
+  if (!EXPECTATION.test(text) || NO_ERRORS.test(text)) return false;
+  return STATUS_CODE.test(text) || (classes && STATUS_CLASS.test(text));
+}
+
 /** Event names such as `customer.subscription.updated`. */
 export const EVENT_NAME = /`[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){1,4}`.{0,80}\bevents?\b|\bevents?\b.{0,80}`[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){1,4}`/i;
 /** An HTTP header the interface sends or reads: "`Deprecation` and `Sunset` HTTP headers", "X-Request-Id header". */
@@ -35,6 +47,11 @@ export const TYPED_FIELD =
 export const CLI_FLAG = /`--[a-z][\w-]*(?:[ =][^`]*)?`\s*(?:flag|option|argument)|\b(?:add|new|a|the)\s+`?--[a-z][\w-]+`?\s+(?:flag|option|argument)|\b(?:flag|option)\s+`?--[a-z][\w-]+/i;
 /** A number that is the feature: "100 requests a minute", "15 req/s", "5 attempts per hour". */
 export const RATE = /\b\d[\d,.]*\s*(?:requests?|reqs?|calls|messages|attempts|emails|sms|jobs|events|uploads|logins?)\s*(?:\/|per|a|an|each|every)\s*(?:s|sec|second|min|minute|h|hr|hour|day|user|client|ip|key)\b/i;
+/** An interface part named with its shape: "query parameters: `limit`", "response: `{…}`", an inline JSON object. */
+export const LABELLED_SHAPE = /\b(?:query param(?:eter)?s?|path param(?:eter)?s?|params?|parameters|request(?: body)?|response(?: body)?|body|payload|returns|headers?|fields?|arguments?|format|schema)\s*:\s*`|`\{\s*"[\w.-]+"\s*:/i;
+/** A server error reported as it happens ("requests get a 502"): an observation, not an interface. */
+export const OBSERVED_5XX = /\b5\d\d\b/;
+
 /** Table headers that describe an interface. */
 export const CONTRACT_TABLE_HEADER = /\b(?:method|verb|path|endpoint|route|url|field|type|event|parameter|param|status code|response(?! ?times?)|request|header|column|payload|property|argument|flag|route prefix)\b/i;
 
@@ -50,13 +67,31 @@ export const GHERKIN_STRICT = /^\s*(?:scenario(?: outline)?:|given\s|then\s)/i;
 /** A "must" statement about the system (not about what we must do). */
 export const MUST =
   /\b(?:must(?: not)?|shall(?: not)?|should(?: not)?|has to|have to|needs? to|is expected to|are expected to|will|cannot|can't|can|may not|is (?:rejected|refused|accepted|returned|logged|stored|sent|shown|displayed)|are (?:rejected|refused|accepted|returned|logged|stored|sent|shown|displayed))\b/i;
-export const WE_MUST = /^(?:\W*)(?:we|i|you|someone|the team|they|our team)\s+(?:must|should|have to|has to|need to|needs to|will|can|could|might|would)\b/i;
+/** A modal with the word before it: the subject tells a requirement on the system from a to-do for people. */
+export const MODAL = /(\S+)\s+(?:must(?: not)?|shall(?: not)?|has to|have to|needs? to|ought to)\b/gi;
+const PEOPLE = new Set(["we", "i", "you", "they", "someone", "somebody", "team", "us", "everyone", "people", "one", "who", "lead", "owner", "engineer", "also", "really", "still", "first", "would", "could", "might", "may", "will"]);
+/** "… has to be written": work to do, phrased in the passive. */
+const TO_BE_DONE = /^\s*be\s+(?:written|created|built|done|added|implemented|defined|decided|made|set up|drafted|documented|prepared|planned|agreed|found|figured out|rewritten|discussed|investigated|fixed|updated|chosen|picked)\b/i;
+
+/** The line says what the system must (not) do, rather than what people must do. */
+export function systemMust(text: string): boolean {
+  MODAL.lastIndex = 0;
+  for (let m = MODAL.exec(text); m; m = MODAL.exec(text)) {
+    const subject = (m[1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, "");
+    if (!PEOPLE.has(subject) && !TO_BE_DONE.test(text.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+/** A statement of behaviour in the present tense: "a repeat with the same key returns the stored response". */
+export const CONDITION_VERB =
+  /\b(?:gets|returns|creates|sends|shows|contains|equals|fails|succeeds|receives|appears|matches|stays|remains|becomes|includes|exists|works|responds|rejects|accepts|logs|stores|emits|leaves|lands|ends up|reports|refuses|redirects|links|points)\b/i;
 /** Conditions phrased as checks: "Verify that …", "Ensure …", "Make sure …". */
 export const CHECK_VERB = /^\W*(?:verify|ensure|confirm|check|make sure|assert|validate that|prove|demonstrate)\b/i;
 
 /** Imperative verbs that start an item of work to do. */
 export const TODO_VERB =
-  /^\W*(?:\[[^\]]{0,12}\]\s*)?(?:add|create|implement|build|write|update|remove|delete|drop|migrate|move|port|replace|refactor|set ?up|setup|configure|expose|define|document|design|investigate|research|integrate|deploy|publish|release|bump|edit|change|make|fix|support|handle|rename|introduce|extract|enable|disable|allow|provide|wire|hook|connect|store|persist|send|emit|log|run|review|settle|link|hold|give|name|set|put|go through|try|schedule|announce|communicate|convert|generate|compute|fill|invoke|call|read|parse|keep|mark|deprecate|retire|sunset|turn|switch|upgrade|install|provision|rotate|prepare|draft|plan|split|merge|clean|tidy|optimi[sz]e|improve|reduce|increase|limit|cache|carry|catch|meet|describe|identify|assess|evaluate|audit|collect|gather|track|monitor|alert|expand|extend|adopt|agree|decide|choose|pick|list|map|spell|tie|fix|apply|attach|stop|start|delete|serve|harden|secure|restrict|block|validate|accept|reject|return|respond|answer|show|display|render|load|fetch|sync|notify|email|retry|register|subscribe|cancel|import|export|seed|backfill|crie|criar|adicionar|implementar|crear|agregar|añadir|hinzufügen|erstellen|ajouter|créer|mettre)\b/i;
+  /^\W*(?:\[[^\]]{0,12}\]\s*)?(?:add|create|implement|build|write|update|remove|delete|drop|migrate|move|port|replace|refactor|swap|rewrite|pin|wrap|translate|locali[sz]e|introduce|upload|download|benchmark|measure|profile|test|document|publish|bump|patch|deduplicate|dedupe|normali[sz]e|archive|purge|encrypt|decrypt|sign|verify|tag|label|group|sort|filter|paginate|throttle|queue|batch|stream|poll|expire|invalidate|set ?up|setup|configure|expose|define|document|design|investigate|research|integrate|deploy|publish|release|bump|edit|change|make|fix|support|handle|rename|introduce|extract|enable|disable|allow|provide|wire|hook|connect|store|persist|send|emit|log|run|review|settle|link|hold|give|name|set|put|go through|try|schedule|announce|communicate|convert|generate|compute|fill|invoke|call|read|parse|keep|mark|deprecate|retire|sunset|turn|switch|upgrade|install|provision|rotate|prepare|draft|plan|split|merge|clean|tidy|optimi[sz]e|improve|reduce|increase|limit|cache|carry|catch|meet|describe|identify|assess|evaluate|audit|collect|gather|track|monitor|alert|expand|extend|adopt|agree|decide|choose|pick|list|map|spell|tie|fix|apply|attach|stop|start|delete|serve|harden|secure|restrict|block|validate|accept|reject|return|respond|answer|show|display|render|load|fetch|sync|notify|email|retry|register|subscribe|cancel|import|export|seed|backfill|crie|criar|adicionar|implementar|crear|agregar|añadir|hinzufügen|erstellen|ajouter|créer|mettre)\b/i;
 
 /** Generic "done" items: tests, docs, review, release, deployment, handover. */
 export const DONE =
@@ -68,7 +103,7 @@ export const DEPENDENCY =
 
 /** Non-functional requirements. */
 export const CONSTRAINT =
-  /\bp(?:50|75|90|95|99|999)\b[^.]{0,20}\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d|\b(?:under|below|less than|within|at most|no more than|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|s|seconds?)\b[^.]{0,20}\bp(?:50|75|90|95|99|999)\b|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:encrypt(?:ed|ion)?|https only|over https|tls ?1\.[23]|least privilege|pii|audit log(?:s|ging)?|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:untouched|unchanged)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster than|better response times?|lower latency|higher throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\bthroughput\b[^.]{0,30}\b\d/i;
+  /\bp(?:50|75|90|95|99|999)\b[^.]{0,20}\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d|\b(?:under|below|less than|within|at most|no more than|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|s|seconds?)\b[^.]{0,20}\bp(?:50|75|90|95|99|999)\b|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:encrypt(?:ed|ion)?|https only|over https|tls ?1\.[23]|least privilege|pii|audit log(?:s|ging)?|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|must not|never|never to) break\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:untouched|unchanged)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster than|better response times?|lower latency|higher throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\bthroughput\b[^.]{0,30}\b\d/i;
 
 /** The body describes what exists today or why the work is needed. */
 export const STATE =
@@ -100,35 +135,42 @@ export const OWNER_SIGNALS: SignalPattern[] = [
   { kind: "owner:incident", weight: -3, re: /\b(?:runbooks?|playbooks?|incident (?:response|process|management|review|commander|reporting)|post[- ]?mortems?|game ?days?|tabletop)\b/i },
   { kind: "owner:tracking", weight: -3, re: /\b(?:epic|tracking issue|meta[- ]issue|umbrella issue|parent issue|sub[- ]issues|tracker issue)(?!\s*#)\b|\[(?:meta|tracking|epic|tracker)\]/i },
   { kind: "owner:roadmap", weight: -3, re: /\b(?:roadmap|vision|north star|strategy|okrs?|next (?:quarter|year|12 months)|long[- ]term plan|over the next (?:year|\d+ months))\b/i },
-  { kind: "owner:architecture", weight: -3, re: /\b(?:rfc|options (?:on the table|considered)|alternatives considered|open for comments|choose (?:a|the|between) (?:data model|approach|design|option)|decision is (?:open|pending)|entscheidung|decisión|décision|architecture (?:decision|review|proposal|options?)|adrs?|rethink|re-?architect\w*|design (?:decision|discussion|options?)|trade-?offs?|discovery|decide (?:how|whether|what|which|on|if)|which approach|multi-?tenan\w*|evaluate (?:the )?options|open question)\b/i },
-  { kind: "owner:investigation", weight: -2, re: /\b(?:investigat\w*|look into|looking into|dig (?:into|up|in)|root cause|figure out (?:why|what)|find out (?:why|what|under which|when)|unknown cause|cause (?:is )?unknown|not sure why|no idea why|spike|no reliable way to reproduce|can(?:'t|not) reproduce|unable to reproduce|not managed to (?:trigger|reproduce)|cause is unknown|we don'?t know|we do not know|nobody knows|no one knows|(?:we're|we are|i'm) not sure|no pattern)\b/i },
+  { kind: "owner:architecture", weight: -3, re: /\b(?:rfc|options (?:on the table|considered)|alternatives considered|open for comments|choose (?:a|the|between) (?:data model|approach|design|option)|decision is (?:open|pending)|entscheidung|decisión|décision|architecture (?:decision|review|proposal|options?)|adrs?|rethink|re-?architect\w*|design (?:decision|discussion|options?)|trade-?offs?|discovery|which approach|multi-?tenan\w*|evaluate (?:the )?options|open question)\b/i },
+  { kind: "owner:investigation", weight: -2, re: /\b(?:investigat\w*|look into|looking into|dig (?:into|up|in)|root cause|figure out (?:why|what)|find out (?:why|what|under which|when)|unknown cause|cause (?:is )?unknown|not sure why|no idea why|spike|no reliable way to reproduce|can(?:'t|not) reproduce|unable to reproduce|not managed to (?:trigger|reproduce))\b/i },
+  { kind: "owner:unknown-cause", weight: -2, re: /\b(?:cause is unknown|we don'?t know (?:why|what|whether|where|how)|we do not know|nobody knows|no one knows|(?:we're|we are) not sure|no pattern|no clear pattern|unexplained)\b/i },
+  { kind: "owner:decision", weight: -1, re: /\b(?:decide (?:how|whether|which|on)|a decision (?:on|about))\b/i },
   { kind: "owner:symptom", weight: -2, re: /\b(?:intermittent(?:ly)?|sporadic\w*|at random|randomly|from time to time|now and then|comes? and goes?|memory leaks?|leaks? memory|oom[- ]?kill\w*|oom|out of memory|tail latency|latency spikes?|(?:99th|95th) percentile|p99|keeps? (?:crashing|restarting)|restarts? (?:every|randomly)|latence|latencia|latência|irréguli\w+|intermitente|sporadisch\w*|aléatoire\w*|zufällig\w*)\b/i },
   { kind: "owner:tech-debt", weight: -3, re: /\b(?:tech(?:nical)?[- ]debt|housekeeping|tidy[- ]up|clean[- ]?up (?:programme|program|initiative)|refactoring (?:programme|program|initiative))\b/i },
   { kind: "owner:ongoing", weight: -2, re: /\b(?:ongoing|continuous(?:ly)?|every sprint|per sprint|each sprint|over time|recurring|maintenance(?! window)|not a one[- ]off|no end date|steadily|hygiene|keep (?:\w+ ){0,2}up to date|sprints? in a row)\b/i },
   { kind: "owner:ownership", weight: -1, re: /\b(?:ownership|owners?|accountab\w*|responsible for|platform team|tribal knowledge)\b/i },
+  { kind: "owner:never-ends", weight: -3, re: /\b(?:never ends|(?:is|are) never (?:done|finished)|no finish line|someone (?:has|needs) to own|needs? (?:an|a long-term) owner|standing requirement|from now on|at all times|going forward)\b/i },
   { kind: "owner:operations", weight: -1, re: /\b(?:monitoring|alerting|observability|production incidents?|in production|production)\b/i },
 ];
 
 /** Bounded work with an end state. Positive weights. */
 export const SCOPED_SIGNALS: SignalPattern[] = [
-  { kind: "scoped:build", weight: 2, re: /\b(?:add|build|create|implement|expose|introduce|write|provide|develop|need|needs|want|send|notify|emit|publish|return|allow|support)\b[^.]{0,40}\b(?:endpoints?|headers?|events?|apis?|routes?|services?|components?|modules?|webhooks?|handlers?|pages?|screens?|jobs?|workers?|scripts?|cli|commands?|flags?|options?|buttons?|fields?|exports?|imports?|integrations?|sdks?|clients?|plugins?|features?|tooling|functions?|channels?|notifications?|forms?|reports?|dashboard|filters?)\b/i },
-  { kind: "scoped:verb", weight: 1, re: /^(?:\W*\[?\w*\]?\W*)?(?:add|build|create|implement|expose|introduce|allow|enable|support|provide|make|give|let|send|show|display)\b/i, titleOnly: true },
+  { kind: "scoped:build", weight: 2, re: /\b(?:add|build|create|implement|expose|introduce|write|provide|develop|need|needs|want|send|notify|emit|publish|return|allow|support)\b[^.]{0,40}\b(?:endpoints?|headers?|events?|pagination|filters?|sorting|search|parameters?|columns?|apis?|routes?|services?|components?|modules?|webhooks?|handlers?|pages?|screens?|jobs?|workers?|scripts?|cli|commands?|flags?|options?|buttons?|fields?|exports?|imports?|integrations?|sdks?|clients?|plugins?|features?|tooling|functions?|channels?|notifications?|forms?|reports?|dashboard|filters?)\b/i },
+  { kind: "scoped:verb", weight: 2, re: /^(?:\s*(?:\[[^\]]{0,30}\]|:\w+:|\p{Extended_Pictographic})\s*:?)*\s*(?:add|build|create|implement|expose|introduce|allow|enable|support|provide|make|give|let|send|show|display)\b/iu, titleOnly: true },
   { kind: "scoped:build", weight: 2, re: /(?:增加|新增|添加|实现|支持|追加|実装|作成|hinzufügen|erstellen|ajouter|créer|adicionar|criar|agregar|añadir|crear|implementar|implementieren)/i },
-  { kind: "scoped:deliverable", weight: 1, re: /\b(?:endpoints?|webhooks?|exports?|imports?|csv|pdf|header|flag|button|download|upload)\b/i, titleOnly: true },
+  { kind: "scoped:endpoint", weight: 2, re: /\b(?:endpoints?|webhooks?)\b/i, titleOnly: true },
+  { kind: "scoped:deliverable", weight: 1, re: /\b(?:exports?|imports?|csv|pdf|header|flag|button|download|upload|pagination)\b/i, titleOnly: true },
+  { kind: "scoped:vendor", weight: 2, re: /\b(?:via|through|using)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}(?:API|SDK|[A-Z]{2,}[\w.-]*)\b/, titleOnly: true },
   { kind: "scoped:vendor", weight: 2, re: /\b(?:stripe|twilio|sendgrid|mailgun|postmark|paypal|plaid|braintree|adyen|salesforce|hubspot|shopify|auth0|okta|firebase|fcm|apns|segment|mailchimp|zendesk|s3|gcs|sns|sqs|slack)\b/i, titleOnly: true },
-  { kind: "scoped:integration", weight: 2, re: /\b(?:integrat(?:e|es|ed|ing|ion)(?! tests?)|hook up|connect (?:to|with)|via (?:the )?\w+ api)\b/i },
+  { kind: "scoped:integration", weight: 2, re: /\b(?:integrat(?:e|ing|ion)\s+(?:with|into|of)\b|integrate\s+(?!with|into)\w+|hook up|via (?:the )?\w+ api)/i },
   { kind: "scoped:migration", weight: 3, titleOnly: true, re: /(?<!(?:since|after|depuis|desde|seit) (?:the |la |le |el |der |die )?)\b(?:migrat\w*|migrar|migrer|migrieren|move (?:\w+ ){0,4}(?:from|to|over|into)|port(?:ing)? (?:\w+ ){0,3}(?:to|from)|switch (?:over )?(?:to|from)|upgrade|bump|replace [\w.]+ (?:with|by)|in place of|drop (?:support|python|node)|support python|remove python|backfill\w*|schema v\d|from \w+ to \w+)\b|\bmigração\b|\bmigración\b/i },
   { kind: "scoped:migration", weight: 1, re: /(?<!(?:since|after|depuis|desde|seit) (?:the |la |le |el |der |die )?)\b(?:migrate|migrating|move (?:\w+ ){0,4}(?:from|over to|into)|port(?:ing)? (?:\w+ ){0,3}to|switch (?:over )?(?:to|from)|replace [\w.]+ (?:with|by)|backfill\w*)\b/i },
   { kind: "scoped:sunset", weight: 2, re: /\b(?:deprecat\w*|sunset\w*|retire|retiring|turn off|remove (?:the )?v\d|decommission\w*|end[- ]of[- ]life|eol)\b/i },
   { kind: "scoped:rate-limit", weight: 2, re: /\brate[- ]?limit\w*\b/i },
-  { kind: "scoped:hardening", weight: 2, re: /\b(?:harden\w*|securing)\b/i },
+  { kind: "scoped:hardening", weight: 2, re: /\b(?:harden\w*|securing)\b/i, titleOnly: true },
   { kind: "scoped:fix", weight: 1, re: /\b(?:fix|bug|broken|regression|wrong|incorrect|stops?|truncat\w*|fails?|missing)\b/i, titleOnly: true },
 ];
 
 /** Not a work item: questions, support requests, discussion. */
 export const UNCLEAR_SIGNALS: SignalPattern[] = [
-  { kind: "unclear:question", weight: 3, re: /\?\s*$|^\W*(?:why|how|what|whats|what's|is|are|can|could|does|do|should|would|will|where|which|when|any way|is there)\b/i, titleOnly: true },
+  { kind: "unclear:tag", weight: 3, re: /^\W*\[(?:support|question|help|q&a|discussion|query)\]/i, titleOnly: true },
+  { kind: "unclear:question", weight: 3, re: /[?？]\s*$|教えてください|でしょうか|吗|如何|怎么|^\W*(?:why|how|what|whats|what's|is|are|can|could|does|do|should|would|will|where|which|when|any way|is there)\b/i, titleOnly: true },
   { kind: "unclear:question", weight: 2, re: /\b(?:(?:is|was) (?:this|it|that) (?:expected|intended|normal|a bug|possible|supposed|by design)|(?:whether|if) (?:that|this|it) is (?:intended|expected|a bug|by design|possible)|how (?:do|can|should|could) (?:i|we|you|one)|is there (?:a|any) (?:way|endpoint|option|setting)|any (?:idea|ideas|hints?|help|pointers)|can (?:someone|anyone|you) (?:help|explain|point)|what(?:'s| is) the (?:point|purpose|difference|reason)|why (?:do|does|did|is|are|use|would)|could it|is it possible|does anyone|please help|help me|(?:i'm|i am) (?:stuck|confused|not sure|wondering)|i wonder(?:ed)?|what do you think|thoughts\?|let'?s discuss|start the discussion|looking for (?:comments|feedback|opinions|input)|which way should|which (?:one|option) (?:should|is better)|not sure what it should|what should (?:it|they|we) (?:return|do|be))\b/i },
+  { kind: "unclear:asks-maintainers", weight: 3, re: /\b(?:(?:could|can|would|will) (?:the )?maintainers? (?:decide|say|confirm|tell)|please (?:decide|advise|confirm whether)|feel free to close|(?:not sure|unsure|wondering) (?:whether|if) (?:this|it) is (?:a bug|intended|expected)|whether anything (?:needs|has) to change|whether (?:any|a) change is (?:wanted|needed|desired))\b/i },
   { kind: "unclear:support", weight: 2, re: /\b(?:i|we) (?:can't|cannot|can not|couldn't|am unable to|are unable to) (?:connect|install|run|start|log ?in|build|find|get|use|access|deploy|figure)|\b(?:can't|cannot|unable to) connect\b|\b(?:is|are) giving me (?:trouble|errors?)|\bdoes(?:n't| not) work (?:for me|on my)|\bmy (?:website|site|server|setup|install\w*|machine|config\w*|project)\b/i },
   { kind: "unclear:greeting", weight: 1, re: /^\W*(?:hi|hello|hey|dear|bonjour|hola|olá|hallo|guten tag)\b/i },
 ];
