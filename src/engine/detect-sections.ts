@@ -1,7 +1,7 @@
 import type { Block, TextLine } from "./markdown.js";
 import { normaliseHeading, NEUTRAL_HEADINGS, type SectionDef } from "./section-defs.js";
 import {
-  BOUNDARY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONTRACT_TABLE_HEADER, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION, LABELLED_SHAPE, OBSERVED_5XX,
+  BOUNDARY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONSTRAINT_TABLE_HEADER, CONTRACT_TABLE_HEADER, DEADLINE, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION, LABELLED_SHAPE, OBSERVED_5XX,
   GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
   TODO_VERB, expectsStatus, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
@@ -90,6 +90,10 @@ function codeIsContract(block: Block): boolean {
   return false;
 }
 
+function isConstraint(text: string): boolean {
+  return CONSTRAINT.test(text) || DEADLINE.test(text);
+}
+
 /** Line-level interface evidence in prose. */
 function contractLine(text: string): boolean {
   if (OBSERVED_5XX.test(text) && !EXPECTATION.test(text)) return false;
@@ -131,6 +135,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   let contextState = false;
   const contextCandidates: TextLine[] = [];
   let contractTable = false;
+  let constraintTable = false;
   let listItems: Array<{ block: Block; line: TextLine }> = [];
   let notScopeList = false;
   let headingText = "";
@@ -192,13 +197,14 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (!l) continue;
       if (block.header) {
         contractTable = CONTRACT_TABLE_HEADER.test(l.text);
+        constraintTable = CONSTRAINT_TABLE_HEADER.test(l.text);
         if (declared.length) for (const id of declared) if (id !== "contract" && id !== "acceptance") add(id, l);
         continue;
       }
       if (isPlaceholder(l.text.replace(/\|/g, " "))) continue;
       if (!full("contract") && (contractTable || has("contract") || contractLine(l.text))) add("contract", l);
       for (const id of declared) if (id !== "contract") add(id, l);
-      if (!full("constraints") && CONSTRAINT.test(l.text)) add("constraints", l);
+      if (!full("constraints") && (constraintTable || isConstraint(l.text))) add("constraints", l);
       continue;
     }
 
@@ -218,7 +224,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       const isContract = (!full("contract") || gatheringContext) && contractLine(text);
       if (isContract) add("contract", l);
       if (!full("dependencies") && DEPENDENCY.test(text)) add("dependencies", l);
-      if (!full("constraints") && CONSTRAINT.test(text)) add("constraints", l);
+      if (!full("constraints") && isConstraint(text)) add("constraints", l);
 
       if (declared.length) {
         for (const id of declared) {
@@ -251,7 +257,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       }
 
       // Undeclared content: judged only by what it is.
-      if (isDone) add("done", l);
+      if (isDone && !ISSUE_REF_LEAD.test(text)) add("done", l);
       if (block.type === "item") {
         if (ISSUE_REF_LEAD.test(text)) continue;
         // A checkbox that is not a to-do, or a plain item stating behaviour, is a condition to check.

@@ -93,17 +93,57 @@ export const CHECK_VERB = /^\W*(?:verify|ensure|confirm|check|make sure|assert|v
 export const TODO_VERB =
   /^\W*(?:\[[^\]]{0,12}\]\s*)?(?:add|create|implement|build|write|update|remove|delete|drop|migrate|move|port|replace|refactor|swap|rewrite|pin|wrap|translate|locali[sz]e|introduce|upload|download|benchmark|measure|profile|test|document|publish|bump|patch|deduplicate|dedupe|normali[sz]e|archive|purge|encrypt|decrypt|sign|verify|tag|label|group|sort|filter|paginate|throttle|queue|batch|stream|poll|expire|invalidate|set ?up|setup|configure|expose|define|document|design|investigate|research|integrate|deploy|publish|release|bump|edit|change|make|fix|support|handle|rename|introduce|extract|enable|disable|allow|provide|wire|hook|connect|store|persist|send|emit|log|run|review|settle|link|hold|give|name|set|put|go through|try|schedule|announce|communicate|convert|generate|compute|fill|invoke|call|read|parse|keep|mark|deprecate|retire|sunset|turn|switch|upgrade|install|provision|rotate|prepare|draft|plan|split|merge|clean|tidy|optimi[sz]e|improve|reduce|increase|limit|cache|carry|catch|meet|describe|identify|assess|evaluate|audit|collect|gather|track|monitor|alert|expand|extend|adopt|agree|decide|choose|pick|list|map|spell|tie|fix|apply|attach|stop|start|delete|serve|harden|secure|restrict|block|validate|accept|reject|return|respond|answer|show|display|render|load|fetch|sync|notify|email|retry|register|subscribe|cancel|import|export|seed|backfill|crie|criar|adicionar|implementar|crear|agregar|añadir|hinzufügen|erstellen|ajouter|créer|mettre)\b/i;
 
-/** Generic "done" items: tests, docs, review, release, deployment, handover. */
-export const DONE =
-  /\b(?:(?:unit|integration|e2e|end[- ]to[- ]end|regression|automated|smoke|load|acceptance|new|existing|all) tests?|tests? (?:pass|passes|passing|are green|green|added|written|cover|covers|covering|written|updated|run)|test suite|test coverage|coverage (?:of|above|at least|≥|>=)|covered by (?:\w+ )?tests|(?:add|write|update|extend)s? (?:\w+ )?tests|ci (?:passes|is green|green|pipeline)|passes (?:in )?ci|docs?(?:umentation)? (?:updated|update|brought up to date|written|describe|describes|show|shows|refer|recommend|mention)|(?:update|write|add|change)s? (?:the )?(?:\w+ )?(?:docs|documentation|readme|changelog|release notes|openapi spec|api docs)|readme|changelog|release notes|documented|code[- ]review(?:ed)?|reviewed (?:and|by)|approved by|sign[- ]?off|pr (?:is )?merged|merged (?:to|into)|deployed(?: to| behind| on)?|rolled out|(?:docs?|documentation|handbook|wiki|readme|guide|manual|runbook|api reference)\b[^.]{0,30}\b(?:updated|brought up to date|written)|released (?:to|in|as)|publish(?:ed)? (?:a )?release|rollback plan|can be rolled back|roll[- ]?back (?:plan|steps|tested)|handover|hand over|implementation (?:finished|complete|completed|done)|no regressions?|tsc --noemit|npm (?:run )?test|pytest|go test|cargo test|bun test|mvn test|release comms|validation\/test notes)\b/i;
+/** Builds one case-insensitive pattern from alternatives kept one per line, for reading and review. */
+function anyOf(parts: string[], flags = "i"): RegExp {
+  return new RegExp(parts.join("|"), flags);
+}
+
+/** Generic "done" items: tests, docs, review, release, deployment, rollback, handover. */
+export const DONE = anyOf([
+  "\\b(?:unit|integration|e2e|end[- ]to[- ]end|regression|automated|smoke|load|acceptance|new|existing|all) tests?\\b",
+  "\\btests? (?:pass|passes|passing|are green|green|added|written|cover|covers|covering|updated|run)\\b",
+  "\\btest suite\\b|\\btest coverage (?:of|above|at least|≥|>=|\\d)|\\bcovered by (?:\\w+ )?tests\\b",
+  "\\b(?:add|write|update|extend)s? (?:\\w+ )?tests\\b|\\bci (?:passes|is green|green|pipeline)\\b|\\bpasses (?:in )?ci\\b",
+  "\\bdocs?(?:umentation)? (?:is |are )?(?:updated|update|brought up to date|written|describes?|shows?|refers?|recommends?|mentions?)\\b",
+  "\\b(?:update|write|add|change)s? (?:the )?(?:[\\w-]+ ){0,3}(?:docs|documentation|readme|changelog|release notes|openapi spec|api docs)\\b",
+  "\\breadme\\b|\\bchangelog\\b|\\brelease notes\\b|\\b(?:is|are) documented\\b|\\bdocumented in\\b|`?\\bdocs\\/[\\w./-]+\\.md\\b",
+  "\\bcode[- ]review(?:ed)?\\b|\\breviewed (?:and|by)\\b|\\bapproved by\\b|\\bsign(?:ed)?[- ]?off\\b",
+  "\\bpr (?:is )?merged\\b|\\bmerged (?:to|into)\\b|\\bdeployed(?: to| behind| on)?\\b|\\brolled out\\b",
+  "\\b(?:run|ran|tested|verified|live|released) (?:on|in|to) (?:staging|production|prod)\\b",
+  "\\b(?:docs?|documentation|handbook|wiki|readme|guide|manual|runbook|api reference)\\b[^.]{0,30}\\b(?:updated|brought up to date|written)\\b",
+  "\\breleased (?:to|in|as)\\b|\\bpublish(?:ed)? (?:a )?release\\b|\\brollback plan\\b|\\bcan be rolled back\\b|\\broll[- ]?back (?:plan|steps|tested)\\b|\\bdown[- ]migration\\b",
+  "\\bhandover\\b|\\bhand over\\b|\\bimplementation (?:finished|complete|completed|done)\\b|\\bno regressions?\\b",
+  "\\btsc --noemit\\b|\\bnpm (?:run )?test\\b|\\bpytest\\b|\\bgo test\\b|\\bcargo test\\b|\\bbun test\\b|\\bmvn test\\b|\\brelease comms\\b|\\bvalidation\\/test notes\\b",
+  // The same in the other languages issues are written in here.
+  "\\b(?:pruebas|testes|tests unitaires|unit-?tests|komponententests) (?:de|unitários|unitarias|d'intégration|integração|integración)?",
+  "\\b(?:documentación|documentação|dokumentation|documentation) (?:en|em|in|à jour|actualizada|atualizada|aktualisiert)\\b",
+  "\\brevisión de código\\b|\\brevisão de código\\b|\\bcode-?review\\b|\\brevue de code\\b",
+  "\\b(?:despliegue|implantação|deploy|déploiement|bereitstellung|deployment) (?:en|em|in|sur|auf) (?:staging|producción|produção|production|produktion)\\b",
+]);
 
 /** Needs, blockers and access. */
 export const DEPENDENCY =
   /\b(?:blocked (?:by|on)|prerequisites?|(?:depends?|dependent|depending) on (?:#|the (?:\w+ ){0,3}(?:team|service|api|release|migration|issue|pr|work|rollout)\b|[\w.-]+\/[\w.-]+#)|waiting (?:on|for) (?:#|the (?:\w+ ){0,3}(?:team|review|approval|release))|requires? #|needs? #|after #|once #|blocks #|blocking #|finish (?:this )?(?:once|after))\b|\b(?:blocked by|depends on|requires|after|once)\b[^.]{0,60}#\d+|\b(?:needs?|requires?|request|provide|grant|get|must have|waiting for)\b[^.]{0,40}\b(?:access|credentials?|api keys?|secrets?|tokens?|vpn|sandbox|staging (?:account|environment|access)|test accounts?|permissions?)\b|\b(?:coordinate|sync|synchroni[sz]e|align|work together)\s+with\s+(?:the\s+)?[^.]{0,50}\b(?:team|people|folks|squad|group|owners?)\b|\bbloqueado por\b|\bdepende de\b|\bblockiert durch\b|\babhängig von\b|\bdépend de\b/i;
 
+const MONTHS =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" +
+  "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|" +
+  "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|" +
+  "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|" +
+  "januar|februar|märz|juni|juli|oktober|dezember";
+/** A calendar date: "15 March", "March 15th", "20 de junio", "2025-02-28", "Q3 2026". */
+const DATE = `(?:\\d{1,2}(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?(?:${MONTHS})\\b|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d\\d-\\d\\d|q[1-4]\\s*\\d{4})`;
+/** A deadline: a date after "by", "before", "until" (in the languages seen here), or after "deadline". */
+export const DEADLINE = new RegExp(
+  `(?:\\b(?:by|before|until|till|no later than|deadline|due|at the latest|até|antes d[eo]l?|hasta|avant (?:le )?|bis (?:zum |spätestens )?|spätestens|prazo|plazo|fecha límite|date limite|frist)\\b[^.]{0,40}?${DATE})`,
+  "i",
+);
+/** Table headers whose rows are bounds or dates rather than the feature. */
+export const CONSTRAINT_TABLE_HEADER = /\b(?:within|deadline|due|date|when|sla|target|timeline|by|response time|resolve|acknowledge)\b/i;
+
 /** Non-functional requirements. */
 export const CONSTRAINT =
-  /\bp(?:50|75|90|95|99|999)\b[^.]{0,20}\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d|\b(?:under|below|less than|within|at most|no more than|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|s|seconds?)\b[^.]{0,20}\bp(?:50|75|90|95|99|999)\b|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:encrypt(?:ed|ion)?|https only|over https|tls ?1\.[23]|least privilege|pii|audit log(?:s|ging)?|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|must not|never|never to) break\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:untouched|unchanged)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster than|better response times?|lower latency|higher throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\bthroughput\b[^.]{0,30}\b\d/i;
+  /\bp(?:50|75|90|95|99|999)\b[^.]{0,20}\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d|\b(?:under|below|less than|within|at most|no more than|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|s|seconds?)\b[^.]{0,20}\bp(?:50|75|90|95|99|999)\b|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:encrypt(?:ed|ion)?|https only|over https|tls ?1\.[23]|least privilege|pii|audit log(?:s|ging)?|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|must not|never|never to) break\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bmulti[- ]arch\w*|\b(?:arm64|aarch64) and (?:amd64|x86)|\b(?:must|has to|have to|needs? to) (?:stay|remain|keep (?:working|finishing|running))\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster than|better response times?|lower latency|higher throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\bthroughput\b[^.]{0,30}\b\d/i;
 
 /** The body describes what exists today or why the work is needed. */
 export const STATE =
