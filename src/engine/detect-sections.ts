@@ -52,6 +52,8 @@ export function headingSections(text: string, index: HeadingIndex): { sections: 
   if (!key) return { sections: [], neutral: true };
   const exact = index.exact.get(key);
   if (exact) return { sections: exact, neutral: false };
+  // "Not on this roadmap", "What is not included", "What should be synced": the boundaries and the deliverable.
+  if (OUT_HEADING.test(key) || WHAT_HEADING.test(key)) return { sections: ["scope"], neutral: false };
   if (NEUTRAL_HEADINGS.has(key)) return { sections: [], neutral: true };
   const found: string[] = [];
   let rest = ` ${key} `;
@@ -66,7 +68,18 @@ export function headingSections(text: string, index: HeadingIndex): { sections: 
 }
 
 /** Headings and lead-ins whose lists are not the deliverable: reproduction steps, options to choose from. */
-const NOT_SCOPE_LEAD = /\b(?:reproduce|repro|steps|options?|alternatives?|choices|trade-?offs?|known so far|what (?:we|i) tried|tried|optionen|opciones|opções)\b/i;
+const NOT_SCOPE_LEAD =
+  /\b(?:reproduce|repro|steps|options?|alternatives?|choices|camps|approaches|candidates|proposals|variants|possibilities|trade-?offs?|known so far|what (?:we|i) (?:tried|know|see)|tried|symptoms|observations|findings|themes|ideas|questions|examples?|optionen|opciones|opções)\b/i;
+/** The sentence stops naming the deliverable where its purpose starts ("…, so that incidents are triaged, communicated and resolved"). */
+const PURPOSE = /\b(?:so that|so|because|since|in order to|which means|to make sure|para que|damit|afin que|pour que)\b/i;
+/** A sentence that names the pieces of the work: an imperative, or what the result must support or include. */
+const DELIVERS =
+  /\b(?:should|must|will|needs? to|has to)\s+(?:be able to|support|include|cover|have|offer|provide|contain)\b|\bable to\b|^\W*(?:we|i)\s+(?:want|need|would like)\b|^\W*(?:pieces|deliverables?|components|parts|includes?|consists of)\s*:/i;
+/** "Nothing concrete yet", "None so far": a field answered with no content. */
+const NO_CONTENT = /^\W*(?:nothing|none|not (?:yet )?(?:known|defined|decided|clear)|tbd|to be (?:defined|decided|confirmed))\b(?: concrete| specific)?(?: yet| so far| for now| at the moment)?\s*[.!:;]/i;
+
+const OUT_HEADING = /^(?:not (?:in|on|part of)|what (?:is|s) not|excluded|exclusions|won t do|will not do|nicht enthalten|fuera de alcance|fora do escopo|hors (?:du )?périmètre)\b/;
+const WHAT_HEADING = /^what (?:should|needs to|must|will|we want to|we need to) be (?:built|done|delivered|synced|changed|added|implemented|migrated|exported|imported)\b/;
 
 /** Whether a line reads as a condition to check rather than a thing to do. */
 function isCondition(text: string): boolean {
@@ -77,7 +90,15 @@ function isCondition(text: string): boolean {
 
 /** "the phone number, the messaging service and an SMS module": three or more pieces named. Tried last: its bounded repeats are the costliest test here. */
 const ENUMERATION = /[^,]{2,80},[^,]{2,80},?\s+(?:and|or|und|et|e|y)\s+\S/;
-const WILL_DELIVER = /\b(?:able to|should|must|will|need|needs|want|intend|plan)\b/i;
+
+/** An enumeration of three or more pieces in a sentence that delivers them, beyond what the title says. */
+function namesPieces(text: string, titleSet: Set<string>): boolean {
+  const purpose = PURPOSE.exec(text);
+  const pieces = purpose ? text.slice(0, purpose.index) : text;
+  if (!pieces.includes(",")) return false;
+  if (!TODO_VERB.test(pieces) && !DELIVERS.test(pieces)) return false;
+  return ENUMERATION.test(pieces) && newWords(pieces, titleSet) >= 5;
+}
 
 
 
@@ -142,7 +163,8 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
 
   const flushList = () => {
     // A list of two or more things to do, not under a heading that says otherwise, is the scope.
-    const todos = notScopeList ? [] : listItems.filter(({ line }) => !isPlaceholder(line.text) && !ISSUE_REF_LEAD.test(line.text));
+    // Items that are interface parts ("response: `{…}`") belong to the contract, not the scope.
+    const todos = notScopeList ? [] : listItems.filter(({ line }) => !isPlaceholder(line.text) && !ISSUE_REF_LEAD.test(line.text) && !contractLine(line.text));
     if (todos.length >= 2) for (const { line } of todos.slice(0, 3)) add("scope", line);
     listItems = [];
   };
@@ -209,7 +231,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     }
 
     // Prose: paragraphs, list items, text of HTML blocks.
-    const real = lines.filter((l) => !isPlaceholder(l.text));
+    const real = lines.filter((l) => !isPlaceholder(l.text) && !(declared.length && NO_CONTENT.test(l.text)));
     if (!real.length) continue;
 
     const underScope = has("scope");
@@ -267,7 +289,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       }
       if (isAcc) add("acceptance", l);
       if (BOUNDARY.test(text)) add("scope", l);
-      else if (text.includes(",") && (TODO_VERB.test(text) || WILL_DELIVER.test(text)) && ENUMERATION.test(text) && newWords(text, titleSet) >= 4) add("scope", l);
+      else if (text.includes(",") && namesPieces(text, titleSet)) add("scope", l);
       if (!isAcc && !isContract && gatheringContext) {
         const n = newWords(text, titleSet);
         contextWords += n;

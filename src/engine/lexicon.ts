@@ -151,7 +151,7 @@ export const STATE =
 
 /** Boundaries of the deliverable: what is in and what is out. */
 export const BOUNDARY =
-  /\b(?:out of scope|not in scope|in scope|non[- ]goals?|only about|limited to|is only|are only|only the|does not include|doesn't include|not included|won't (?:cover|include|change)|will not (?:cover|include|change)|excluding|except for|separate (?:issue|ticket)|follow[- ]up|this (?:issue|ticket|task|sub[- ]task|pr) (?:covers|is about|adds|delivers|includes))\b/i;
+  /\b(?:out of scope|not in scope|in scope|non[- ]goals?|(?:is|are) not part of (?:this|it|the (?:first|initial) version)|not part of this|stays? out|(?:is|are) excluded|only about|limited to|is only|are only|only the|does not include|doesn't include|not included|won't (?:cover|include|change)|will not (?:cover|include|change)|excluding|except for|separate (?:issue|ticket)|follow[- ]up|this (?:issue|ticket|task|sub[- ]task|pr) (?:covers|is about|adds|delivers|includes))\b/i;
 
 /** A list item that is only a reference to another issue (`- [ ] #123`). */
 export const ISSUE_REF_ONLY = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\W*$/;

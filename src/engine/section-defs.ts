@@ -105,7 +105,7 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
     headings: [
       "constraints", "non functional", "non functional requirements", "nonfunctional requirements", "nfr", "nfrs",
       "performance", "security", "compliance", "compatibility", "limits", "deadline", "timeline", "due",
-      "due date", "sla", "restrictions", "risks", "restricciones", "restrições", "einschränkungen", "contraintes",
+      "due date", "sla", "restrictions", "restricciones", "randbedingungen", "rahmenbedingungen", "nicht funktionale anforderungen", "requisitos no funcionales", "requisitos não funcionais", "exigences non fonctionnelles", "restrições", "einschränkungen", "contraintes",
       "制約", "约束",
     ],
   },
