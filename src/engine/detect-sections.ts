@@ -1,9 +1,9 @@
 import type { Block, TextLine } from "./markdown.js";
 import { normaliseHeading, NEUTRAL_HEADINGS, type SectionDef } from "./section-defs.js";
 import {
-  BOUNDARY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONSTRAINT_TABLE_HEADER, CONTRACT_TABLE_HEADER, DEADLINE, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION, LABELLED_SHAPE, OBSERVED_5XX,
+  BOUNDARY, CAPACITY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONSTRAINT_TABLE_HEADER, VAGUE_EXPECTATION, CONTRACT_TABLE_HEADER, DEADLINE, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION, LABELLED_SHAPE, OBSERVED_5XX,
   GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
-  TODO_VERB, expectsStatus, TYPED_FIELD, CONDITION_VERB, systemMust,
+  TODO_VERB, expectsStatus, STATUS_CODE, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
 import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
 import type { Evidence } from "./types.js";
@@ -120,7 +120,7 @@ function contractLine(text: string): boolean {
   if (OBSERVED_5XX.test(text) && !EXPECTATION.test(text)) return false;
   if (METHOD_PATH.test(text) || LABELLED_SHAPE.test(text)) return true;
   if (expectsStatus(text, false)) return true;
-  return EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text) || RATE.test(text) || ROUTE.test(text);
+  return EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text) || (RATE.test(text) && !CAPACITY.test(text)) || ROUTE.test(text);
 }
 
 /** The line states a verifiable expectation: Given/When/Then, an expected status, a "must" about the system. */
@@ -252,6 +252,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
         for (const id of declared) {
           switch (id) {
             case "acceptance":
+              if (VAGUE_EXPECTATION.test(text) && !isAcc) break;
               if (isDone && !isAcc && !(block.task && isCondition(text) && !TODO_VERB.test(text) && /\b(?:is|are|has|have|can|returns?|sends?|shows?)\b/i.test(text) && !/\b(?:docs?|documentation|tests?|implementation|changelog|readme)\b/i.test(text))) add("done", l);
               else if (!ISSUE_REF_ONLY.test(text)) add("acceptance", l);
               break;
@@ -283,7 +284,8 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (block.type === "item") {
         if (ISSUE_REF_LEAD.test(text)) continue;
         // A checkbox that is not a to-do, or a plain item stating behaviour, is a condition to check.
-        if (isAcc || (!isDone && !text.includes("?") && isCondition(text) && (block.task || CONDITION_VERB.test(text)))) add("acceptance", l);
+        const states = CONDITION_VERB.test(text) || (STATUS_CODE.test(text) && !OBSERVED_5XX.test(text));
+        if (isAcc || (!isDone && !text.includes("?") && isCondition(text) && (block.task || states))) add("acceptance", l);
         else if (!isDone) listItems.push({ block, line: l });
         continue;
       }

@@ -22,6 +22,10 @@ export const STATUS_CLASS = /\b[1-5]xx\b/i;
 /** The line states what should happen instead (expected behaviour of a fix). */
 export const EXPECTATION =
   /\b(?:should|shall|must|ought to|expected?|expects|expecting|instead(?: of)?|rather than|would be (?:the )?(?:right|correct|better|appropriate)|the right answer|needs? to|has to|have to|is supposed to|deveria|debería|sollte|devrait|attendu|esperad[oa]|erwartet|atteso)\b|->|→|期待|预期|應該|应该|应当/i;
+/** "It should work", "no errors": an expected behaviour too vague for a reviewer to check. */
+export const VAGUE_EXPECTATION =
+  /^\W*(?:(?:there should be|there must be|expect(?:ed)?:?)\s+)?(?:no (?:more )?(?:\w+ )?(?:errors?|crash(?:es)?|5\d\d|5xx|problems?|issues?|exceptions?)\b|(?:it )?(?:should|to) (?:just )?work\b|works?(?: as expected| normally| again)?[.!]?$|no errors?)/i;
+
 /** "There should be no 502 errors": an expectation too vague to check. */
 const NO_ERRORS = /\bno\s+(?:more\s+)?`?[1-5](?:\d\d|xx)\b/i;
 
@@ -37,7 +41,8 @@ export function expectsStatus(text: string, classes = true): boolean {
 /** Event names such as `customer.subscription.updated`. */
 export const EVENT_NAME = /`[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){1,4}`.{0,80}\bevents?\b|\bevents?\b.{0,80}`[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){1,4}`/i;
 /** An HTTP header the interface sends or reads: "`Deprecation` and `Sunset` HTTP headers", "X-Request-Id header". */
-export const HEADER = /\b(?:[A-Z][A-Za-z0-9]*-)*[A-Z][A-Za-z0-9]*`?\s+(?:and\s+`?[A-Z][\w-]*`?\s+)?(?:HTTP\s+|response\s+|request\s+)?headers?\b|\bheaders?\s+`[A-Z][\w-]+`/;
+export const HEADER =
+  /`[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*`\s+(?:and\s+`[A-Z][\w-]*`\s+)?(?:HTTP\s+|response\s+|request\s+)?headers?\b|\b(?!HTTP\b)[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\s+(?:HTTP\s+|response\s+|request\s+)?headers?\b|\b(?!HTTP\b)[A-Z][A-Za-z0-9]+\s+(?:and\s+[A-Z][\w-]*\s+)?HTTP\s+headers?\b|\bheaders?\s+`[A-Z][\w-]+`|`(?:X-)?[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+`/;
 /** A function or method signature: `backfillV3(db)`, `send(to, body): Promise<Id>`. */
 export const SIGNATURE = /`[A-Za-z_$][\w$.]*\([^()`]{0,80}\)[^`]{0,60}`|\b[a-z_$][a-z0-9_$]*[A-Z0-9_][\w$]*\([a-z_$][\w$]*(?:,\s*[a-z_$][\w$]*){0,5}\)/;
 /** A field with its type: "`amount` (integer)", "`id`: uuid", "email: string". */
@@ -45,6 +50,8 @@ export const TYPED_FIELD =
   /`?\b[a-zA-Z_][\w.]*`?\s*(?::|\(|—|-)\s*`?(?:string|str|number|integer|int|int64|float|double|decimal|boolean|bool|uuid|date|datetime|timestamp|timestamptz|array|object|enum|list|map|iso ?8601|e\.164|url|uri|email|json)\b/i;
 /** A CLI flag: `--dry-run`. */
 export const CLI_FLAG = /`--[a-z][\w-]*(?:[ =][^`]*)?`\s*(?:flag|option|argument)|\b(?:add|new|a|the)\s+`?--[a-z][\w-]+`?\s+(?:flag|option|argument)|\b(?:flag|option)\s+`?--[a-z][\w-]+/i;
+/** Capacity the system must sustain: a bound on behaviour (a constraint), not the feature. */
+export const CAPACITY = /\b(?:sustained|sustain|peak|headroom|throughput|capacity|handle up to|at least)\b/i;
 /** A number that is the feature: "100 requests a minute", "15 req/s", "5 attempts per hour". */
 export const RATE = /\b\d[\d,.]*\s*(?:requests?|reqs?|calls|messages|attempts|emails|sms|jobs|events|uploads|logins?)\s*(?:\/|per|a|an|each|every)\s*(?:s|sec|second|min|minute|h|hr|hour|day|user|client|ip|key)\b/i;
 /** An interface part named with its shape: "query parameters: `limit`", "response: `{…}`", an inline JSON object. */
@@ -60,7 +67,7 @@ export const SCHEMA_CODE =
   /^\s*(?:[{[]\s*$|\{\s*"[\w.-]+"\s*:|"[\w.-]+"\s*:\s*|HTTP\/\d(?:\.\d)?\s+[1-5]\d\d|(?:GET|POST|PUT|PATCH|DELETE)\s+(?:\/|https?:)|(?:export\s+)?(?:interface|type|enum)\s+[A-Z]\w*|message\s+[A-Z]\w*\s*\{|model\s+[A-Z]\w*\s*\{|create\s+(?:table|index|type)|alter\s+table|type\s+(?:Query|Mutation|Subscription)\b|(?:def|func|fn|function)\s+\w+\s*\(|openapi:|paths:|components:|schemas?:|\$schema|[a-z_]\w*\s*:\s*(?:string|number|integer|boolean|uuid|date|array|object)\b)/i;
 /** Code that shows something that happened rather than an interface: traces, logs, shell sessions, config. */
 export const NOT_SCHEMA_CODE =
-  /^\s*(?:at\s+[\w.$<>]+\s*\(|traceback|exception|error:|warn(?:ing)?:|panic:|\$\s|#\s|>\s|\d{4}-\d\d-\d\d[t ]\d\d:\d\d|\[\d{4}-|npm err|fatal:|caused by|\s*file\s+"|location\s|server\s*\{|proxy_|listen\s+\d|\*\s)/i;
+  /^\s*(?:at\s+[\w.$<>]+\s*\(|curl\s|wget\s|http(?:ie)?\s+(?:get|post)\s|traceback|exception|error:|warn(?:ing)?:|panic:|\$\s|#\s|>\s|\d{4}-\d\d-\d\d[t ]\d\d:\d\d|\[\d{4}-|npm err|fatal:|caused by|\s*file\s+"|location\s|server\s*\{|proxy_|listen\s+\d|\*\s)/i;
 
 /** Given / When / Then scenarios. */
 export const GHERKIN_STRICT = /^\s*(?:scenario(?: outline)?:|given\s|then\s)/i;
@@ -71,7 +78,7 @@ export const MUST =
 export const MODAL = /(\S+)\s+(?:must(?: not)?|shall(?: not)?|has to|have to|needs? to|ought to)\b/gi;
 const PEOPLE = new Set(["we", "i", "you", "they", "someone", "somebody", "team", "us", "everyone", "people", "one", "who", "lead", "owner", "engineer", "also", "really", "still", "first", "would", "could", "might", "may", "will"]);
 /** "… has to be written": work to do, phrased in the passive. */
-const TO_BE_DONE = /^\s*be\s+(?:written|created|built|done|added|implemented|defined|decided|made|set up|drafted|documented|prepared|planned|agreed|found|figured out|rewritten|discussed|investigated|fixed|updated|chosen|picked)\b/i;
+const TO_BE_DONE = /^\s*have\s+\w+(?:ed|en|t)\b|^\s*be\s+(?:written|created|built|done|added|implemented|defined|decided|made|set up|drafted|documented|prepared|planned|agreed|found|figured out|rewritten|discussed|investigated|fixed|updated|chosen|picked)\b/i;
 
 /** The line says what the system must (not) do, rather than what people must do. */
 export function systemMust(text: string): boolean {
@@ -85,7 +92,7 @@ export function systemMust(text: string): boolean {
 
 /** A statement of behaviour in the present tense: "a repeat with the same key returns the stored response". */
 export const CONDITION_VERB =
-  /\b(?:gets|returns|creates|sends|shows|contains|equals|fails|succeeds|receives|appears|matches|stays|remains|becomes|includes|exists|works|responds|rejects|accepts|logs|stores|emits|leaves|lands|ends up|reports|refuses|redirects|links|points)\b/i;
+  /\b(?:returns|creates|sends|shows|contains|equals|fails|succeeds|receives|appears|matches|stays|remains|becomes|includes|exists|works|responds|rejects|accepts|logs|stores|emits|leaves|lands|ends up|reports|refuses|redirects|links|points)\b/i;
 /** Conditions phrased as checks: "Verify that …", "Ensure …", "Make sure …". */
 export const CHECK_VERB = /^\W*(?:verify|ensure|confirm|check|make sure|assert|validate that|prove|demonstrate)\b/i;
 
@@ -143,7 +150,7 @@ export const CONSTRAINT_TABLE_HEADER = /\b(?:within|deadline|due|date|when|sla|t
 
 /** Non-functional requirements. */
 export const CONSTRAINT =
-  /\bp(?:50|75|90|95|99|999)\b[^.]{0,20}\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d|\b(?:under|below|less than|within|at most|no more than|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|s|seconds?)\b[^.]{0,20}\bp(?:50|75|90|95|99|999)\b|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:encrypt(?:ed|ion)?|https only|over https|tls ?1\.[23]|least privilege|pii|audit log(?:s|ging)?|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|must not|never|never to) break\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bmulti[- ]arch\w*|\b(?:arm64|aarch64) and (?:amd64|x86)|\b(?:must|has to|have to|needs? to) (?:stay|remain|keep (?:working|finishing|running))\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster than|better response times?|lower latency|higher throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\bthroughput\b[^.]{0,30}\b\d/i;
+  /\bp(?:50|75|90|95|99|999)\b[^.]{0,20}\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d|\b(?:under|below|less than|within|at most|no more than|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|s|seconds?)\b[^.]{0,20}\bp(?:50|75|90|95|99|999)\b|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:encrypt(?:ed|ion)?|https only|over https|tls ?1\.[23]|least privilege|pii|audit log(?:s|ging)?|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|must not|never|never to) break\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bmulti[- ]arch\w*|\b(?:arm64|aarch64) and (?:amd64|x86)|\b(?:must|has to|have to|needs? to) (?:stay|remain|keep (?:working|finishing|running))\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster than|better response times?|lower latency|higher throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\b\d[\d,.]*\s*(?:requests?|reqs?|events|messages|calls)\s*(?:\/|per)\s*(?:s|sec|second)\b[^.]{0,40}\b(?:sustained|peak|headroom)\b|\bthroughput\b[^.]{0,30}\b\d/i;
 
 /** The body describes what exists today or why the work is needed. */
 export const STATE =
@@ -211,6 +218,7 @@ export const UNCLEAR_SIGNALS: SignalPattern[] = [
   { kind: "unclear:question", weight: 3, re: /[?？]\s*$|教えてください|でしょうか|吗|如何|怎么|^\W*(?:why|how|what|whats|what's|is|are|can|could|does|do|should|would|will|where|which|when|any way|is there)\b/i, titleOnly: true },
   { kind: "unclear:question", weight: 2, re: /\b(?:(?:is|was) (?:this|it|that) (?:expected|intended|normal|a bug|possible|supposed|by design)|(?:whether|if) (?:that|this|it) is (?:intended|expected|a bug|by design|possible)|how (?:do|can|should|could) (?:i|we|you|one)|is there (?:a|any) (?:way|endpoint|option|setting)|any (?:idea|ideas|hints?|help|pointers)|can (?:someone|anyone|you) (?:help|explain|point)|what(?:'s| is) the (?:point|purpose|difference|reason)|why (?:do|does|did|is|are|use|would)|could it|is it possible|does anyone|please help|help me|(?:i'm|i am) (?:stuck|confused|not sure|wondering)|i wonder(?:ed)?|what do you think|thoughts\?|let'?s discuss|start the discussion|looking for (?:comments|feedback|opinions|input)|which way should|which (?:one|option) (?:should|is better)|not sure what it should|what should (?:it|they|we) (?:return|do|be))\b/i },
   { kind: "unclear:asks-maintainers", weight: 3, re: /\b(?:(?:could|can|would|will) (?:the )?maintainers? (?:decide|say|confirm|tell)|please (?:decide|advise|confirm whether)|feel free to close|(?:not sure|unsure|wondering) (?:whether|if) (?:this|it) is (?:a bug|intended|expected)|whether anything (?:needs|has) to change|whether (?:any|a) change is (?:wanted|needed|desired))\b/i },
+  { kind: "unclear:question", weight: 2, re: /(?:でしょうか|ですか[。？?]|ますか[。？?]|吗[。？?]|如何|怎么|¿)/ },
   { kind: "unclear:support", weight: 2, re: /\b(?:i|we) (?:can't|cannot|can not|couldn't|am unable to|are unable to) (?:connect|install|run|start|log ?in|build|find|get|use|access|deploy|figure)|\b(?:can't|cannot|unable to) connect\b|\b(?:is|are) giving me (?:trouble|errors?)|\bdoes(?:n't| not) work (?:for me|on my)|\bmy (?:website|site|server|setup|install\w*|machine|config\w*|project)\b/i },
   { kind: "unclear:greeting", weight: 1, re: /^\W*(?:hi|hello|hey|dear|bonjour|hola|olá|hallo|guten tag)\b/i },
 ];

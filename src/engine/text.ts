@@ -52,11 +52,15 @@ const PLACEHOLDER_LINE =
 const TEMPLATE_LINE =
   /^(?:a (?:short|clear|concise|brief|clear and concise|short, clear)[^.]{0,40}(?:description|account|explanation|summary)|(?:please )?(?:describe|explain|list|add|put|include|provide|attach|tell us|give)\b[^.]{0,60}\b(?:here|below|above|if (?:applicable|any|relevant)|screenshots?|context|details|steps)|if applicable|steps to reproduce the behaviou?r|how to trigger it|(?:go to|open|click(?: on)?|scroll(?: down)?(?: to)?) '|.*'\.\.\.+'|see (?:the )?error|the error shows up|e\.g\.|for example:?$|(?:browser|os|device|version)\s*[:[]?\s*\[?e\.g\.|what (?:did you|do you) (?:expect|see)|anything else (?:about|you)|remove this block|thank you for (?:opening|filing))/i;
 
+/** A link on its own ("See https://…", "Docs: https://…"): a pointer, not content. */
+const BARE_LINK = /^\W*(?:(?:see|docs?|documentation|reference|ref|link|spec|more info|details|source|api docs)\s*:?\s*)?<?https?:\/\/\S+\s*$/i;
+
 export function isPlaceholder(text: string): boolean {
   const t = text.trim().replace(/^[>*_\s]+|[*_\s]+$/g, "");
   if (t === "") return true;
   if (PLACEHOLDER_LINE.test(t)) return true;
   if (TEMPLATE_LINE.test(t)) return true;
+  if (BARE_LINK.test(t)) return true;
   return false;
 }
 
