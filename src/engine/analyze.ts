@@ -72,7 +72,8 @@ function isEmptyTemplate(blocks: Block[]): boolean {
 export function analyze(input: IssueInput, settings: Settings = DEFAULT_SETTINGS): Analysis {
   const title = String(input.title ?? "").slice(0, MAX_TITLE).replace(/\s+/g, " ").trim();
   const rawBody = typeof input.body === "string" ? input.body : "";
-  const body = (rawBody.length > MAX_BODY ? rawBody.slice(0, MAX_BODY) : rawBody).replace(/\r\n?/g, "\n");
+  const cut = rawBody.length > MAX_BODY ? rawBody.slice(0, MAX_BODY) : rawBody;
+  const body = cut.includes("\r") ? cut.replace(/\r\n?/g, "\n") : cut;
   const { defs, index } = prepare(settings);
 
   const blocks = toBlocks(body);

@@ -9,7 +9,7 @@ import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
 import type { Evidence } from "./types.js";
 
 /** Evidence kept per section: enough to show the author, bounded so the comment stays small. */
-const MAX_EVIDENCE = 5;
+const MAX_EVIDENCE = 3;
 const SCHEMA_LANGS = new Set(["json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger", "jsonschema"]);
 const GHERKIN_LANGS = new Set(["gherkin", "feature", "cucumber"]);
 
@@ -81,6 +81,16 @@ const NO_CONTENT = /^\W*(?:nothing|none|not (?:yet )?(?:known|defined|decided|cl
 const OUT_HEADING = /^(?:not (?:in|on|part of)|what (?:is|s) not|excluded|exclusions|won t do|will not do|nicht enthalten|fuera de alcance|fora do escopo|hors (?:du )?périmètre)\b/;
 const WHAT_HEADING = /^what (?:should|needs to|must|will|we want to|we need to) be (?:built|done|delivered|synced|changed|added|implemented|migrated|exported|imported)\b/;
 
+/** New words needed for context without a heading: with a line about today's state, and without. */
+const CONTEXT_STATE_WORDS = 6;
+const CONTEXT_WORDS = 30;
+
+/** A line that describes, rather than asks, orders or expects. */
+function describes(text: string): boolean {
+  return !/[?？]\s*$/.test(text) && !TODO_VERB.test(text) && !expectsStatus(text) && !GREETING.test(text);
+}
+const GREETING = /^\W*(?:hi|hello|hey|hola|olá|bonjour|hallo)\b/i;
+
 /** Whether a line reads as a condition to check rather than a thing to do. */
 function isCondition(text: string): boolean {
   if (CHECK_VERB.test(text)) return true;
@@ -150,11 +160,20 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
 
   // Once a section has all the evidence it will show, its detectors are skipped: that keeps long
   // bodies cheap. Results do not change: evidence is capped at the same number.
+  // Context without a heading: descriptive prose, with at least one line about what is there today.
+  const gather = (text: string, l: TextLine) => {
+    const n = newWords(text, titleSet);
+    contextWords += n;
+    const state = STATE.test(text);
+    if (state) contextState = true;
+    if (n >= 3) (state ? contextLead : contextCandidates).push(l);
+  };
   const full = (id: string) => (evidence.get(id)?.length ?? 0) >= MAX_EVIDENCE;
   const stack: Heading[] = [];
   let contextWords = 0;
   let contextState = false;
   const contextCandidates: TextLine[] = [];
+  const contextLead: TextLine[] = [];
   let contractTable = false;
   let constraintTable = false;
   let listItems: Array<{ block: Block; line: TextLine }> = [];
@@ -240,11 +259,8 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       const text = l.text;
       const isDone = DONE.test(text);
       const isAcc = acceptanceLine(text);
-      // Context counts only lines that are not interface evidence, so the check still runs while
-      // context is being gathered, even once the contract has all its evidence.
-      const gatheringContext = contextWords < 20 || contextCandidates.length < 3;
-      const isContract = (!full("contract") || gatheringContext) && contractLine(text);
-      if (isContract) add("contract", l);
+      const gatheringContext = contextWords < CONTEXT_WORDS || contextLead.length + contextCandidates.length < 3;
+      if (!full("contract") && contractLine(text)) add("contract", l);
       if (!full("dependencies") && DEPENDENCY.test(text)) add("dependencies", l);
       if (!full("constraints") && isConstraint(text)) add("constraints", l);
 
@@ -253,7 +269,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
           switch (id) {
             case "acceptance":
               if (VAGUE_EXPECTATION.test(text) && !isAcc) break;
-              if (isDone && !isAcc && !(block.task && isCondition(text) && !TODO_VERB.test(text) && /\b(?:is|are|has|have|can|returns?|sends?|shows?)\b/i.test(text) && !/\b(?:docs?|documentation|tests?|implementation|changelog|readme)\b/i.test(text))) add("done", l);
+              if (isDone && !isAcc) add("done", l);
               else if (!ISSUE_REF_ONLY.test(text)) add("acceptance", l);
               break;
             case "done":
@@ -264,11 +280,13 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
             case "context":
               // Only a strong expectation (a stated status, Given/When/Then) under a context heading is acceptance.
               if (isAcc && (GHERKIN_STRICT.test(text) || expectsStatus(text))) add("acceptance", l);
-              if (block.type === "item" || newWords(text, titleSet) >= 4) add("context", l);
+              if (!expectsStatus(text) && newWords(text, titleSet) >= (block.type === "item" ? 2 : 4)) add("context", l);
               break;
             case "scope":
               if (block.type === "item" || newWords(text, titleSet) >= 4 || BOUNDARY.test(text)) add("scope", l);
               if (isDone) add("done", l);
+              // "Goal: … In the last outage it took us 35 minutes": the why, inside the what.
+              if (block.type !== "item" && gatheringContext && STATE.test(text) && describes(text)) gather(text, l);
               break;
             default:
               add(id, l);
@@ -292,18 +310,13 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (isAcc) add("acceptance", l);
       if (BOUNDARY.test(text)) add("scope", l);
       else if (text.includes(",") && namesPieces(text, titleSet)) add("scope", l);
-      if (!isAcc && !isContract && gatheringContext) {
-        const n = newWords(text, titleSet);
-        contextWords += n;
-        if (STATE.test(text)) contextState = true;
-        if (n >= 3) contextCandidates.push(l);
-      }
+      if (!isAcc && gatheringContext && describes(text)) gather(text, l);
     }
   }
   if (listItems.length) flushList();
 
-  if (!evidence.get("context")?.length && (contextWords >= 20 || (contextState && contextWords >= 8))) {
-    for (const l of contextCandidates.slice(0, 3)) add("context", l);
+  if (!evidence.get("context")?.length && ((contextState && contextWords >= CONTEXT_STATE_WORDS) || contextWords >= CONTEXT_WORDS)) {
+    for (const l of [...contextLead, ...contextCandidates].slice(0, 3)) add("context", l);
   }
   return evidence;
 }

@@ -34,9 +34,19 @@ const NO_ERRORS = /\bno\s+(?:more\s+)?`?[1-5](?:\d\d|xx)\b/i;
  * `422 Unprocessable Entity`"), or with `classes`, a class of codes ("some 4XX code").
  */
 export function expectsStatus(text: string, classes = true): boolean {
-  if (!EXPECTATION.test(text) || NO_ERRORS.test(text)) return false;
-  return STATUS_CODE.test(text) || (classes && STATUS_CLASS.test(text));
+  // Asked several times in a row about the same line: the last answer is kept. The engine is
+  // synchronous, so nothing can interleave.
+  if (text !== lastText) {
+    lastText = text;
+    const expects = EXPECTATION.test(text) && !NO_ERRORS.test(text);
+    lastCode = expects && STATUS_CODE.test(text);
+    lastClass = expects && !lastCode && STATUS_CLASS.test(text);
+  }
+  return lastCode || (classes && lastClass);
 }
+let lastText = "";
+let lastCode = false;
+let lastClass = false;
 
 /** Event names such as `customer.subscription.updated`. */
 export const EVENT_NAME = /`[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){1,4}`.{0,80}\bevents?\b|\bevents?\b.{0,80}`[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){1,4}`/i;
@@ -81,7 +91,11 @@ const PEOPLE = new Set(["we", "i", "you", "they", "someone", "somebody", "team",
 const TO_BE_DONE = /^\s*have\s+\w+(?:ed|en|t)\b|^\s*be\s+(?:written|created|built|done|added|implemented|defined|decided|made|set up|drafted|documented|prepared|planned|agreed|found|figured out|rewritten|discussed|investigated|fixed|updated|chosen|picked)\b/i;
 
 /** The line says what the system must (not) do, rather than what people must do. */
+const ANY_MODAL = /\b(?:must|shall|has to|have to|needs? to|ought to)\b/i;
+
 export function systemMust(text: string): boolean {
+  // The capture of the word before each modal costs a scan per word: only run it when a modal is there.
+  if (!ANY_MODAL.test(text)) return false;
   MODAL.lastIndex = 0;
   for (let m = MODAL.exec(text); m; m = MODAL.exec(text)) {
     const subject = (m[1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, "");
@@ -154,7 +168,7 @@ export const CONSTRAINT =
 
 /** The body describes what exists today or why the work is needed. */
 export const STATE =
-  /\b(?:currently|today|at the moment|right now|at present|as of now|so far|existing|we (?:use|run|have|rely|store|send|call|currently|noticed|see|saw|observed|get)|(?:is|are) (?:built|running|deployed|hosted|stored|kept|handled) (?:on|in|with|by)|runs? on|lives? in|there (?:is|are) no|has no|have no|does not (?:have|support)|doesn't (?:have|support)|only supports?|can only|because|since|as (?:our|the) \w+ grows|used to|whenever|every time|in production|on production|in staging|our (?:service|app|api|system|backend|frontend|platform|pipeline|users|customers|clients|partners|database|db)|the (?:current|existing|old|legacy)\b|for \d+ (?:months|years|weeks))\b|\batualmente\b|\bactualmente\b|\bderzeit\b|\bzurzeit\b|\bactuellement\b|\bheute\b|\bhoy\b|\bhoje\b|目前|现在|現在/i;
+  /\b(?:currently|today|at the moment|right now|at present|as of now|so far|existing|we (?:use|run|have|rely|store|send|call|currently|noticed|see|saw|observed|get)|(?:is|are) (?:built|running|deployed|hosted|stored|kept|handled) (?:on|in|with|by)|runs? on|lives? in|there (?:is|are) no|has no|have no|does not (?:have|support)|doesn't (?:have|support)|only supports?|can only|because|since|as (?:our|the) \w+ grows|used to|whenever|every time|in production|on production|in staging|our (?:service|app|api|system|backend|frontend|platform|pipeline|users|customers|clients|partners|database|db)|the (?:current|existing|old|legacy)\b|for \d+ (?:months|years|weeks)|we(?: are|'re| have|'ve) \d|there (?:are|is) (?:\d|about|over|more than|only|currently)|always|never|regularly|usually|often|sometimes|keeps? \w+ing|i(?: use|'m using| am using| run)|we(?:'re| are) using|my (?:setup|environment|cluster|server)|last (?:week|month|quarter|year|night|outage|incident|release|time|sprint)|in the last \w+|it took|took us|since (?:the|version|v?\d|january|february|march|april|may|june|july|august|september|october|november|december)|our (?:codebase|code|team|teams|stack|infrastructure|infra)|the codebase|production|when (?:the|there|i|we|you|users|customers)|if (?:you|i|we))\b|\bproducción\b|\bprodução\b|\bproduktion\b|\bstetig\b|\bständig\b|\bsiempre\b|\bsempre\b|\btoujours\b|\batualmente\b|\bactualmente\b|\bderzeit\b|\bzurzeit\b|\bactuellement\b|\bheute\b|\bhoy\b|\bhoje\b|目前|现在|現在/i;
 
 /** Boundaries of the deliverable: what is in and what is out. */
 export const BOUNDARY =

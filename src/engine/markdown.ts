@@ -169,8 +169,8 @@ export function toBlocks(body: string): Block[] {
   let inHead = false;
 
   const push = (b: Omit<Block, "text"> & { text?: string }) => {
-    const text = b.text ?? b.lines.map((l) => l.text).join("\n");
-    blocks.push({ ...b, text });
+    b.text ??= b.lines.length === 1 ? b.lines[0]!.text : b.lines.map((l) => l.text).join("\n");
+    blocks.push(b as Block);
   };
 
   for (let k = 0; k < tokens.length; k++) {

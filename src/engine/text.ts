@@ -55,8 +55,10 @@ const TEMPLATE_LINE =
 /** A link on its own ("See https://…", "Docs: https://…"): a pointer, not content. */
 const BARE_LINK = /^\W*(?:(?:see|docs?|documentation|reference|ref|link|spec|more info|details|source|api docs)\s*:?\s*)?<?https?:\/\/\S+\s*$/i;
 
+const EMPHASIS_EDGE = /^[>*_\s]|[*_\s]$/;
+
 export function isPlaceholder(text: string): boolean {
-  const t = text.trim().replace(/^[>*_\s]+|[*_\s]+$/g, "");
+  const t = EMPHASIS_EDGE.test(text) ? text.trim().replace(/^[>*_\s]+|[*_\s]+$/g, "") : text;
   if (t === "") return true;
   if (PLACEHOLDER_LINE.test(t)) return true;
   if (TEMPLATE_LINE.test(t)) return true;
