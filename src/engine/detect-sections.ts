@@ -1,7 +1,7 @@
 import type { Block, TextLine } from "./markdown.js";
 import { normaliseHeading, NEUTRAL_HEADINGS, type SectionDef } from "./section-defs.js";
 import {
-  BOUNDARY, CAPACITY, CHECK_VERB, CLI_FLAG, CONSTRAINT, CONSTRAINT_TABLE_HEADER, VAGUE_EXPECTATION, CONTRACT_TABLE_HEADER, DEADLINE, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION, LABELLED_SHAPE, OBSERVED_5XX,
+  BOUNDARY, CAPACITY, CHECK_VERB, REQUIRED, SECURITY, CLI_FLAG, CONSTRAINT, CONSTRAINT_TABLE_HEADER, VAGUE_EXPECTATION, CONTRACT_TABLE_HEADER, DEADLINE, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION, LABELLED_SHAPE, OBSERVED_5XX,
   GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
   TODO_VERB, expectsStatus, STATUS_CODE, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
@@ -69,7 +69,7 @@ export function headingSections(text: string, index: HeadingIndex): { sections: 
 
 /** Headings and lead-ins whose lists are not the deliverable: reproduction steps, options to choose from. */
 const NOT_SCOPE_LEAD =
-  /\b(?:reproduce|repro|steps|options?|alternatives?|choices|camps|approaches|candidates|proposals|variants|possibilities|trade-?offs?|known so far|what (?:we|i) (?:tried|know|see)|tried|symptoms|observations|findings|themes|ideas|questions|examples?|optionen|opciones|opções)\b/i;
+  /\b(?:reproduce|repro|steps|notes?|benefits|outcomes?|impact|advantages|pros|cons|risks|options?|alternatives?|choices|camps|approaches|candidates|proposals|variants|possibilities|trade-?offs?|known so far|what (?:we|i) (?:tried|know|see)|tried|symptoms|observations|findings|themes|ideas|questions|examples?|optionen|opciones|opções)\b/i;
 /** The sentence stops naming the deliverable where its purpose starts ("…, so that incidents are triaged, communicated and resolved"). */
 const PURPOSE = /\b(?:so that|so|because|since|in order to|which means|to make sure|para que|damit|afin que|pour que)\b/i;
 /** A sentence that names the pieces of the work: an imperative, or what the result must support or include. */
@@ -122,7 +122,7 @@ function codeIsContract(block: Block): boolean {
 }
 
 function isConstraint(text: string): boolean {
-  return CONSTRAINT.test(text) || DEADLINE.test(text);
+  return CONSTRAINT.test(text) || DEADLINE.test(text) || (SECURITY.test(text) && (REQUIRED.test(text) || TODO_VERB.test(text)));
 }
 
 /** Line-level interface evidence in prose. */
@@ -183,7 +183,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   const flushList = () => {
     // A list of two or more things to do, not under a heading that says otherwise, is the scope.
     // Items that are interface parts ("response: `{…}`") belong to the contract, not the scope.
-    const todos = notScopeList ? [] : listItems.filter(({ line }) => !isPlaceholder(line.text) && !ISSUE_REF_LEAD.test(line.text) && !contractLine(line.text));
+    const todos = notScopeList ? [] : listItems.filter(({ line }) => !isPlaceholder(line.text) && !line.text.includes("?") && !ISSUE_REF_LEAD.test(line.text) && !contractLine(line.text));
     if (todos.length >= 2) for (const { line } of todos.slice(0, 3)) add("scope", line);
     listItems = [];
   };

@@ -60,6 +60,10 @@ export const TYPED_FIELD =
   /`?\b[a-zA-Z_][\w.]*`?\s*(?::|\(|—|-)\s*`?(?:string|str|number|integer|int|int64|float|double|decimal|boolean|bool|uuid|date|datetime|timestamp|timestamptz|array|object|enum|list|map|iso ?8601|e\.164|url|uri|email|json)\b/i;
 /** A CLI flag: `--dry-run`. */
 export const CLI_FLAG = /`--[a-z][\w-]*(?:[ =][^`]*)?`\s*(?:flag|option|argument)|\b(?:add|new|a|the)\s+`?--[a-z][\w-]+`?\s+(?:flag|option|argument)|\b(?:flag|option)\s+`?--[a-z][\w-]+/i;
+/** Security measures: a constraint when required ("must be encrypted", "serve over HTTPS only"), not when described. */
+export const SECURITY = /\b(?:encrypt(?:ed|ion)?|over https|pii|audit log(?:s|ging)?|personal data)\b/i;
+export const REQUIRED = /\b(?:must|should|shall|has to|have to|needs? to|required|requires?|ensure|always|never|only)\b/i;
+
 /** Capacity the system must sustain: a bound on behaviour (a constraint), not the feature. */
 export const CAPACITY = /\b(?:sustained|sustain|peak|headroom|throughput|capacity|handle up to|at least)\b/i;
 /** A number that is the feature: "100 requests a minute", "15 req/s", "5 attempts per hour". */
@@ -127,7 +131,7 @@ export const DONE = anyOf([
   "\\b(?:add|write|update|extend)s? (?:\\w+ )?tests\\b|\\bci (?:passes|is green|green|pipeline)\\b|\\bpasses (?:in )?ci\\b",
   "\\bdocs?(?:umentation)? (?:is |are )?(?:updated|update|brought up to date|written|describes?|shows?|refers?|recommends?|mentions?)\\b",
   "\\b(?:update|write|add|change)s? (?:the )?(?:[\\w-]+ ){0,3}(?:docs|documentation|readme|changelog|release notes|openapi spec|api docs)\\b",
-  "\\breadme\\b|\\bchangelog\\b|\\brelease notes\\b|\\b(?:is|are) documented\\b|\\bdocumented in\\b|`?\\bdocs\\/[\\w./-]+\\.md\\b",
+  "\\breadme\\b|\\bchangelog\\b|\\brelease notes\\b|\\b(?:is|are) documented\\b|\\bdocumented in\\b|\\bdocs\\/[\\w./-]+\\.md`?\\s+(?:describes|documents|explains|covers|is updated|updated)\\b|\\b(?:update|add|write|extend)s?\\s+`?docs\\/",
   "\\bcode[- ]review(?:ed)?\\b|\\breviewed (?:and|by)\\b|\\bapproved by\\b|\\bsign(?:ed)?[- ]?off\\b",
   "\\bpr (?:is )?merged\\b|\\bmerged (?:to|into)\\b|\\bdeployed(?: to| behind| on)?\\b|\\brolled out\\b",
   "\\b(?:run|ran|tested|verified|live|released) (?:on|in|to) (?:staging|production|prod)\\b",
@@ -156,15 +160,15 @@ const MONTHS =
 const DATE = `(?:\\d{1,2}(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?(?:${MONTHS})\\b|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d\\d-\\d\\d|q[1-4]\\s*\\d{4})`;
 /** A deadline: a date after "by", "before", "until" (in the languages seen here), or after "deadline". */
 export const DEADLINE = new RegExp(
-  `(?:\\b(?:by|before|until|till|no later than|deadline|due|at the latest|até|antes d[eo]l?|hasta|avant (?:le )?|bis (?:zum |spätestens )?|spätestens|prazo|plazo|fecha límite|date limite|frist)\\b[^.]{0,40}?${DATE})`,
+  `(?:(?:\\b(?:by|before|until|till|no later than|deadline|due|at the latest|antes d[eo]l?|hasta|avant (?:le )?|bis (?:zum |spätestens )?|spätestens|prazo|plazo|frist)\\b|\\b(?:até|fecha límite|date limite)(?=\\s))[^.]{0,40}?${DATE})`,
   "i",
 );
 /** Table headers whose rows are bounds or dates rather than the feature. */
-export const CONSTRAINT_TABLE_HEADER = /\b(?:within|deadline|due|date|when|sla|target|timeline|by|response time|resolve|acknowledge)\b/i;
+export const CONSTRAINT_TABLE_HEADER = /\b(?:within|deadline|due|date|sla|target|timeline|response time|resolve|acknowledge)\b/i;
 
 /** Non-functional requirements. */
 export const CONSTRAINT =
-  /\bp(?:50|75|90|95|99|999)\b[^.]{0,20}\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d|\b(?:under|below|less than|within|at most|no more than|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|s|seconds?)\b[^.]{0,20}\bp(?:50|75|90|95|99|999)\b|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:encrypt(?:ed|ion)?|https only|over https|tls ?1\.[23]|least privilege|pii|audit log(?:s|ging)?|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|must not|never|never to) break\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bmulti[- ]arch\w*|\b(?:arm64|aarch64) and (?:amd64|x86)|\b(?:must|has to|have to|needs? to) (?:stay|remain|keep (?:working|finishing|running))\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster than|better response times?|lower latency|higher throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\b\d[\d,.]*\s*(?:requests?|reqs?|events|messages|calls)\s*(?:\/|per)\s*(?:s|sec|second)\b[^.]{0,40}\b(?:sustained|peak|headroom)\b|\bthroughput\b[^.]{0,30}\b\d/i;
+  /\bp(?:50|75|90|95|99|999)\b[^.]{0,20}\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d|\b(?:under|below|less than|within|at most|no more than|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|s|seconds?)\b[^.]{0,20}\bp(?:50|75|90|95|99|999)\b|\b(?:under|below|less than|within|at most|no more than|max(?:imum)?|<|≤|<=)\s*\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|mb|gb|kb|%)\b|\bwithin (?:a few )?(?:milliseconds|seconds)\b|\bmill?iss?egundos\b|\bmillisekunden\b|\bmillisecondes\b|\b(?:gdpr|hipaa|soc ?2|pci(?:[- ]dss)?|ferpa|iso ?27001|ccpa|owasp|lgpd|dsgvo|fedramp)\b|\b(?:https only|tls ?1\.[23]|least privilege|never (?:log|store|expose))\b|\b(?:secrets?|credentials|tokens?|keys?|passwords?)\b[^.]{0,40}\b(?:never|must not|out of|outside|environment variables?|env vars?|vault|encrypted)\b|\bbackwards?[- ]compatib\w*|\bwithout breaking\b|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|must not|never|never to) break\b|\bmust not break\b|\bno breaking changes?\b|\bnon[- ]breaking\b|\bzero[- ]downtime\b|\bmulti[- ]arch\w*|\b(?:arm64|aarch64) and (?:amd64|x86)|\b(?:must|has to|have to|needs? to) (?:stay|remain|keep (?:working|finishing|running))\b|\bno downtime\b|\b(?:compatible with|works? (?:on|with)) (?:node|python|java|ruby|go|ios|android|safari|chrome|firefox|edge|postgres\w*|mysql)\b|\b(?:exactly|the same as) (?:it|they) (?:returned|did|does|do) before\b|\b(?:deadline|due date|due by|target date|no later than|must ship by|must land by)\b|\bdue:?\s+\d|\bby (?:the )?(?:end of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|\d{4}-\d\d-\d\d|(?:mon|tues|wednes|thurs|fri)day|next week|end of (?:the )?(?:month|quarter|sprint))\b|\b(?:once|after|before|end of|by)\s+q[1-4]\s*\d{4}|\bq[1-4]\s*\d{4}\b.{0,20}\b(?:over|ends?|deadline)|\bweeks?\s+\d+\s*[-–]\s*\d+\s+of\b|\b(?:faster than|better response times?|lower latency|higher throughput)|\b\d+\s*%\s*faster\b|\bperformance tests?\b|\b\d[\d,.]*\s*(?:requests?|reqs?|events|messages|calls)\s*(?:\/|per)\s*(?:s|sec|second)\b[^.]{0,40}\b(?:sustained|peak|headroom)\b|\bthroughput\b[^.]{0,30}\b\d/i;
 
 /** The body describes what exists today or why the work is needed. */
 export const STATE =
@@ -172,7 +176,7 @@ export const STATE =
 
 /** Boundaries of the deliverable: what is in and what is out. */
 export const BOUNDARY =
-  /\b(?:out of scope|not in scope|in scope|non[- ]goals?|(?:is|are) not part of (?:this|it|the (?:first|initial) version)|not part of this|stays? out|(?:is|are) excluded|only about|limited to|is only|are only|only the|does not include|doesn't include|not included|won't (?:cover|include|change)|will not (?:cover|include|change)|excluding|except for|separate (?:issue|ticket)|follow[- ]up|this (?:issue|ticket|task|sub[- ]task|pr) (?:covers|is about|adds|delivers|includes))\b/i;
+  /\b(?:out of scope|not in scope|in scope|non[- ]goals?|(?:is|are) not part of (?:this|it|the (?:first|initial) version)|not part of this|stays? out|(?:is|are) excluded|only about|limited to|is only|are only|does not include|doesn't include|not included|won't (?:cover|include|change)|will not (?:cover|include|change)|excluding|except for|separate (?:issue|ticket)|follow[- ]up|this (?:issue|ticket|task|sub[- ]task|pr) (?:covers|is about|adds|delivers|includes))\b/i;
 
 /** A list item that is only a reference to another issue (`- [ ] #123`). */
 export const ISSUE_REF_ONLY = /^\W*(?:[\w.-]+\/[\w.-]+)?#\d+\W*$/;

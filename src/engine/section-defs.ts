@@ -103,7 +103,7 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
     builtin: true,
     hint: "Non-functional requirements: performance figures, security, compliance, compatibility, deadline.",
     headings: [
-      "constraints", "non functional", "non functional requirements", "nonfunctional requirements", "nfr", "nfrs",
+      "constraints", "prazos", "prazo", "plazos", "plazo", "fechas", "échéances", "échéance", "fristen", "termine", "non functional", "non functional requirements", "nonfunctional requirements", "nfr", "nfrs",
       "performance", "security", "compliance", "compatibility", "limits", "deadline", "timeline", "due",
       "due date", "sla", "restrictions", "restricciones", "randbedingungen", "rahmenbedingungen", "nicht funktionale anforderungen", "requisitos no funcionales", "requisitos não funcionais", "exigences non fonctionnelles", "restrições", "einschränkungen", "contraintes",
       "制約", "约束",
