@@ -34,6 +34,20 @@ describe("sections found by heading and by content", () => {
     expect(present(body)).toEqual(expected);
   });
 
+  test.each([
+    ["a deadline in another language is a constraint", "As prioridades precisam estar fechadas até 15 de julho.", ["constraints"]],
+    ["a described security measure is not a constraint", "The old API has no audit logging.", []],
+    ["a required security measure is", "Exports must be encrypted at rest and never contain personal data.", ["acceptance", "constraints"]],
+    ["a list of behaviour statements is acceptance", "- a repeat with the same key returns the stored response\n- a different body returns `409 Conflict`", ["acceptance"]],
+    ["a list of options to choose from is not scope", "Options on the table:\n\n- one schema per tenant\n- row-level security\n- a database per large customer", []],
+    ["a vague expectation is not acceptance", "### Expected behaviour\n\nThere should be no 502 errors.", []],
+    ["a link alone is not a contract", "## API contract\n\nSee https://developer.example.com/docs/api", []],
+    ["an observed server error is context, not contract", "Since Monday about 2% of `POST /v1/checkout` requests get a 502 from the load balancer, always in bursts.", ["context"]],
+    ["a question is not context", "Why does the SDK retry POST calls on a timeout, and could that create duplicate charges in production?", []],
+  ])("%s", (_name, body, expected) => {
+    expect(present(body)).toEqual(expected);
+  });
+
   test("a Definition of done that only lists the deliverable is scope, not done", () => {
     expect(present("## Definition of done\n\n- The export endpoint exists\n- The CSV has one row per invoice line")).toEqual(["scope"]);
   });
