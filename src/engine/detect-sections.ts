@@ -16,7 +16,6 @@ const GHERKIN_LANGS = new Set(["gherkin", "feature", "cucumber"]);
 interface Heading {
   level: number;
   sections: string[];
-  neutral: boolean;
 }
 
 export interface HeadingIndex {
@@ -47,14 +46,15 @@ export function buildHeadingIndex(defs: SectionDef[], extra: Record<string, stri
   return { exact, phrases };
 }
 
-export function headingSections(text: string, index: HeadingIndex): { sections: string[]; neutral: boolean } {
+/** The sections a heading declares: an alias, a heading about boundaries, or aliases inside a longer heading. */
+export function headingSections(text: string, index: HeadingIndex): string[] {
   const key = normaliseHeading(text);
-  if (!key) return { sections: [], neutral: true };
+  if (!key) return [];
   const exact = index.exact.get(key);
-  if (exact) return { sections: exact, neutral: false };
+  if (exact) return exact;
   // "Not on this roadmap", "What is not included", "What should be synced": the boundaries and the deliverable.
-  if (OUT_HEADING.test(key) || WHAT_HEADING.test(key)) return { sections: ["scope"], neutral: false };
-  if (NEUTRAL_HEADINGS.has(key)) return { sections: [], neutral: true };
+  if (OUT_HEADING.test(key) || WHAT_HEADING.test(key)) return ["scope"];
+  if (NEUTRAL_HEADINGS.has(key)) return [];
   const found: string[] = [];
   let rest = ` ${key} `;
   for (const { phrase, id } of index.phrases) {
@@ -64,7 +64,7 @@ export function headingSections(text: string, index: HeadingIndex): { sections: 
       rest = rest.slice(0, at) + " | " + rest.slice(at + phrase.length + 2);
     }
   }
-  return { sections: found, neutral: found.length === 0 };
+  return found;
 }
 
 /** Headings and lead-ins whose lists are not the deliverable: reproduction steps, options to choose from. */
@@ -158,8 +158,6 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     list.push({ line: l.line, text: excerpt(l.text) });
   };
 
-  // Once a section has all the evidence it will show, its detectors are skipped: that keeps long
-  // bodies cheap. Results do not change: evidence is capped at the same number.
   // Context without a heading: descriptive prose, with at least one line about what is there today.
   const gather = (text: string, l: TextLine) => {
     const n = newWords(text, titleSet);
@@ -168,6 +166,8 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     if (state) contextState = true;
     if (n >= 3) (state ? contextLead : contextCandidates).push(l);
   };
+  // Once a section has all the evidence it will show, its detectors are skipped: that keeps long
+  // bodies cheap. Results do not change: evidence is capped at the same number.
   const full = (id: string) => (evidence.get(id)?.length ?? 0) >= MAX_EVIDENCE;
   const stack: Heading[] = [];
   let contextWords = 0;
@@ -176,15 +176,15 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   const contextLead: TextLine[] = [];
   let contractTable = false;
   let constraintTable = false;
-  let listItems: Array<{ block: Block; line: TextLine }> = [];
+  let listItems: TextLine[] = [];
   let notScopeList = false;
   let headingText = "";
 
   const flushList = () => {
     // A list of two or more things to do, not under a heading that says otherwise, is the scope.
     // Items that are interface parts ("response: `{…}`") belong to the contract, not the scope.
-    const todos = notScopeList ? [] : listItems.filter(({ line }) => !isPlaceholder(line.text) && !line.text.includes("?") && !ISSUE_REF_LEAD.test(line.text) && !contractLine(line.text));
-    if (todos.length >= 2) for (const { line } of todos.slice(0, 3)) add("scope", line);
+    const todos = notScopeList ? [] : listItems.filter((l) => !isPlaceholder(l.text) && !l.text.includes("?") && !ISSUE_REF_LEAD.test(l.text) && !contractLine(l.text));
+    if (todos.length >= 2) for (const l of todos.slice(0, 3)) add("scope", l);
     listItems = [];
   };
 
@@ -199,11 +199,11 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
 
     if (block.type === "heading") {
       const text = block.lines[0]?.text ?? "";
-      const { sections, neutral } = headingSections(text, index);
+      const sections = headingSections(text, index);
       headingText = text;
       notScopeList = NOT_SCOPE_LEAD.test(text);
       while (stack.length && stack[stack.length - 1]!.level >= block.level) stack.pop();
-      stack.push({ level: block.level, sections, neutral });
+      stack.push({ level: block.level, sections });
       continue;
     }
 
@@ -215,7 +215,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
         const sections = index.exact.get(normaliseHeading(first));
         if (sections && (lines.length > 1 || blocks[b + 1]?.type !== "heading")) {
           while (stack.length && stack[stack.length - 1]!.level >= 7) stack.pop();
-          stack.push({ level: 7, sections, neutral: false });
+          stack.push({ level: 7, sections });
           lines = lines.slice(1);
           if (!lines.length) continue;
         }
@@ -304,7 +304,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
         // A checkbox that is not a to-do, or a plain item stating behaviour, is a condition to check.
         const states = CONDITION_VERB.test(text) || (STATUS_CODE.test(text) && !OBSERVED_5XX.test(text));
         if (isAcc || (!isDone && !text.includes("?") && isCondition(text) && (block.task || states))) add("acceptance", l);
-        else if (!isDone) listItems.push({ block, line: l });
+        else if (!isDone) listItems.push(l);
         continue;
       }
       if (isAcc) add("acceptance", l);
