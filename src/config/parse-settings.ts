@@ -1,5 +1,4 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import type { z } from "zod";
 import { settingsSchema, type Settings } from "./schema.js";
 
 /** One problem in a settings file, with where it is. Lines and columns are 1-based. */
@@ -61,27 +60,20 @@ function locate(doc: Document, path: ReadonlyArray<PropertyKey>, key: boolean): 
   return best;
 }
 
-function toProblems(file: string, doc: Document, counter: LineCounter, error: z.ZodError): SettingsProblem[] {
-  const problems: SettingsProblem[] = [];
-  const at = (path: ReadonlyArray<PropertyKey>, key: boolean, message: string) => {
-    const pos = counter.linePos(locate(doc, path, key));
-    problems.push({ file, line: pos.line, column: pos.col, path: formatPath(path), message });
-  };
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) at([...issue.path, k], true, `unknown key "${k}"`);
-    } else {
-      at(issue.path, false, issue.message);
-    }
-  }
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+/** A settings file read as YAML: its data, and where each setting stands in it. */
+export interface SettingsFile {
+  file: string;
+  data: Record<string, unknown>;
+  /** Line and column of the setting at `path` (of its key with `key`), or of its nearest parent. */
+  position(path: ReadonlyArray<PropertyKey>, key?: boolean): { line: number; column: number };
+  /** Whether the file itself sets `path`. */
+  sets(path: ReadonlyArray<PropertyKey>): boolean;
 }
 
-/**
- * Parses and validates the text of a settings file. Never throws: every problem — bad YAML, a wrong
- * type, an unknown key or section — comes back with its line, so nothing is applied half-way.
- */
-export function parseSettings(text: string, file = ".github/handoff.yml"): SettingsResult {
+export type ReadResult = { ok: true; file: SettingsFile } | { ok: false; problems: SettingsProblem[] };
+
+/** Reads a settings file's YAML. Never throws; bad YAML and a top level that is not a mapping are problems. */
+export function readSettingsFile(text: string, file = ".github/handoff.yml"): ReadResult {
   if (text.length > MAX_SETTINGS_BYTES) {
     return { ok: false, problems: [{ file, line: 1, column: 1, path: "(file)", message: `is larger than ${MAX_SETTINGS_BYTES / 1024} KB` }] };
   }
@@ -106,7 +98,51 @@ export function parseSettings(text: string, file = ".github/handoff.yml"): Setti
     const pos = counter.linePos(offsetOf(doc.contents as Node) ?? 0);
     return { ok: false, problems: [{ file, line: pos.line, column: pos.col, path: "(file)", message: "must be a mapping of settings (key: value)" }] };
   }
+  return {
+    ok: true,
+    file: {
+      file,
+      data: data as Record<string, unknown>,
+      position(path, key = false) {
+        const pos = counter.linePos(locate(doc, path, key));
+        return { line: pos.line, column: pos.col };
+      },
+      sets(path) {
+        return doc.hasIn(path as unknown[]);
+      },
+    },
+  };
+}
+
+/**
+ * Validates settings data against the schema. Each problem is placed in the last file (of those
+ * merged, base first) that sets its path, or in the first file when none does.
+ */
+export function validateSettings(data: unknown, files: SettingsFile[]): SettingsResult {
   const parsed = settingsSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: toProblems(file, doc, counter, parsed.error) };
-  return { ok: true, settings: parsed.data };
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const problems: SettingsProblem[] = [];
+  const at = (path: ReadonlyArray<PropertyKey>, key: boolean, message: string) => {
+    const owner = [...files].reverse().find((f) => f.sets(path)) ?? [...files].reverse().find((f) => f.sets(path.slice(0, -1))) ?? files[files.length - 1];
+    const pos = owner ? owner.position(path, key) : { line: 1, column: 1 };
+    problems.push({ file: owner?.file ?? "(settings)", line: pos.line, column: pos.column, path: formatPath(path), message });
+  };
+  for (const issue of parsed.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) at([...issue.path, k], true, `unknown key "${k}"`);
+    } else {
+      at(issue.path, false, issue.message);
+    }
+  }
+  return { ok: false, problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column) };
+}
+
+/**
+ * Parses and validates the text of one settings file. Never throws: every problem — bad YAML, a
+ * wrong type, an unknown key or section — comes back with its line, so nothing is applied half-way.
+ */
+export function parseSettings(text: string, file = ".github/handoff.yml"): SettingsResult {
+  const read = readSettingsFile(text, file);
+  if (!read.ok) return read;
+  return validateSettings(read.file.data, [read.file]);
 }
