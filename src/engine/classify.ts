@@ -104,12 +104,18 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
     signals.push({ kind: "scoped:interface", weight: 2, evidence: { line: 0, text: "the body specifies an interface" } });
   }
   // A stated deliverable, conditions to check or a definition of done: the work has a finish line.
-  // Unless the body says outright that the work never ends.
+  // These two speak of the shape of the spec, not the kind of work: a well-written on-call policy
+  // still needs an owner, so they count only where nothing points to ownership.
+  const owned = signals.some((s) => s.weight <= -2);
   const finish = ["scope", "acceptance", "done"].filter((id) => facts.present.has(id));
-  const endless = signals.some((s) => s.kind === "owner:ongoing" || s.kind === "owner:never-ends");
-  if (finish.length && !endless) signals.push({ kind: "scoped:finish-line", weight: Math.min(2, finish.length), evidence: { line: 0, text: `the body states its ${finish.join(", ")}` } });
+  if (finish.length && !owned) signals.push({ kind: "scoped:finish-line", weight: Math.min(2, finish.length), evidence: { line: 0, text: `the body states its ${finish.join(", ")}` } });
   if (facts.issueRefList) signals.push({ kind: "owner:tracking-list", weight: -3, evidence: facts.issueRefList });
   if (facts.emptyTemplate) signals.push({ kind: "unclear:empty-template", weight: 3, evidence: { line: 0, text: "every field of the template is empty" } });
+
+  // A title that states something to do, with nothing that makes it a question or a discussion, is a
+  // work item: a small push toward a deliverable, which the owner signals outweigh when present.
+  const asks = signals.some((s) => s.kind.startsWith("unclear:"));
+  if (!asks && !owned && title.trim() !== "" && !facts.emptyTemplate) signals.push({ kind: "scoped:work-item", weight: 1, evidence: { line: 0, text: `title: ${excerpt(title)}` } });
 
   // A question about a design to choose is a decision to make, not a support question.
   const decision = signals.some((s) => s.kind === "owner:architecture");

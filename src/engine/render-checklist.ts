@@ -15,6 +15,8 @@ export interface RenderOptions {
   settings?: Settings;
   /** Hidden state appended to the marker line (the app's overrides and last result). */
   state?: string;
+  /** Decisions people made, shown under the headline ("Classification set by @alice"). Neutralised here. */
+  notes?: string[];
 }
 
 function quote(e: Evidence): string {
@@ -41,12 +43,16 @@ function why(analysis: Analysis): string {
 export function renderChecklist(analysis: Analysis, options: RenderOptions = {}): string {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const defs = sectionDefs(settings);
-  const marker = options.state ? `${CHECKLIST_MARKER}<!-- ${options.state.replace(/--/g, "- -")} -->` : CHECKLIST_MARKER;
+  // JSON escapes keep "--" and ">" out of the hidden comment, so the state cannot close it early.
+  const hidden = options.state?.replace(/-/g, "\\u002d").replace(/>/g, "\\u003e");
+  const marker = hidden ? `${CHECKLIST_MARKER}<!-- ${hidden} -->` : CHECKLIST_MARKER;
   const parts: string[] = [marker];
+  const notes = (options.notes ?? []).map((n) => `> ${neutralise(n)}`);
 
   if (analysis.classification === "needs-owner") {
     parts.push(
       "### handoff: needs an owner",
+      ...(notes.length ? ["", ...notes] : []),
       "",
       "This reads as work without a finish line: it needs long-term embedded ownership (architecture, production reliability, ongoing platform work) rather than a handoff against a spec. The spec checklist is left out: it is for work that can be handed off.",
       "",
@@ -55,11 +61,12 @@ export function renderChecklist(analysis: Analysis, options: RenderOptions = {})
   } else if (analysis.classification === "unclear") {
     parts.push(
       "### handoff: not sure this is a work item",
+      ...(notes.length ? ["", ...notes] : []),
       "",
       "This reads as a question, a support request or a discussion rather than work to hand off, so no label was set. If it is work, say what is to be delivered.",
     );
   } else if (analysis.ready) {
-    parts.push("### handoff: ready to hand off ✅", "", "Scoped deliverable with every required section of its spec in place.");
+    parts.push("### handoff: ready to hand off ✅", ...(notes.length ? ["", ...notes] : []), "", "Scoped deliverable with every required section of its spec in place.");
     const found = defs.filter((d) => analysis.sections[d.id]?.present).map((d) => d.title);
     if (found.length) parts.push("", `Found: ${found.join(" · ")}.`);
     const optional = defs.filter((d) => !analysis.sections[d.id]?.present && !analysis.sections[d.id]?.required);
@@ -69,6 +76,7 @@ export function renderChecklist(analysis: Analysis, options: RenderOptions = {})
     const missing = analysis.missing.length;
     parts.push(
       `### handoff: scoped deliverable, ${missing} of ${required.length} required section${required.length === 1 ? "" : "s"} missing`,
+      ...(notes.length ? ["", ...notes] : []),
       "",
       "This reads as bounded work with a finish line. To hand it off, to a contractor or to anyone on the team, the issue should stand on its own:",
       "",

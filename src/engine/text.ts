@@ -55,6 +55,7 @@ const TEMPLATE_LINE =
 /** A link on its own ("See https://…", "Docs: https://…"): a pointer, not content. */
 const BARE_LINK = /^\W*(?:(?:see|docs?|documentation|reference|ref|link|spec|more info|details|source|api docs)\s*:?\s*)?<?https?:\/\/\S+\s*$/i;
 
+const EMPTY_FIELD = /^[\p{L}\p{N} ./()&-]{1,40}[:：]$/u;
 const EMPHASIS_EDGE = /^[>*_\s]|[*_\s]$/;
 
 export function isPlaceholder(text: string): boolean {
@@ -63,6 +64,8 @@ export function isPlaceholder(text: string): boolean {
   if (PLACEHOLDER_LINE.test(t)) return true;
   if (TEMPLATE_LINE.test(t)) return true;
   if (BARE_LINK.test(t)) return true;
+  // A field label with nothing after it ("OS:", "Version:") is an unfilled template field.
+  if (EMPTY_FIELD.test(t)) return true;
   return false;
 }
 

@@ -38,7 +38,8 @@ describe("renderChecklist", () => {
 
   test("hidden state goes on the marker line and cannot close the comment early", () => {
     const md = renderChecklist(analyze({ title: "Add a webhook", body: "" }), { state: '{"x":"-->"}' });
-    expect(md.split("\n")[0]).toBe(`${CHECKLIST_MARKER}<!-- {"x":"- ->"} -->`);
+    expect(md.split("\n")[0]).toBe(`${CHECKLIST_MARKER}<!-- {"x":"\\u002d\\u002d\\u003e"} -->`);
+    expect(JSON.parse('{"x":"\\u002d\\u002d\\u003e"}')).toEqual({ x: "-->" });
   });
 
   test("a 65,536-character body renders within GitHub's comment limit, mentions neutralised", () => {

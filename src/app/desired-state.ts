@@ -1,0 +1,50 @@
+import type { Settings } from "../config/schema.js";
+import { renderChecklist } from "../engine/render-checklist.js";
+import type { Analysis, Classification } from "../engine/types.js";
+import { writeState, type ChecklistState } from "./checklist-state.js";
+
+/** What an issue should show: the app's labels on it, and the body of its checklist comment (null: none). */
+export interface DesiredState {
+  classification: Classification;
+  labels: string[];
+  comment: string | null;
+}
+
+const NAMES: Record<Classification, string> = { "scoped-deliverable": "scoped deliverable", "needs-owner": "needs an owner", unclear: "unclear" };
+
+/** The names of the labels the app manages, from the settings. */
+export function appLabelNames(settings: Settings): string[] {
+  const l = settings.labels;
+  return [l.scoped.name, l.owner.name, l.ready.name, l.incomplete.name];
+}
+
+/**
+ * Combines the engine's analysis with the decisions people made (kept in the comment's state) into
+ * the labels and comment the issue should have. Pure: the reconciler compares it with GitHub.
+ */
+export function desiredState(analysis: Analysis, settings: Settings, state: ChecklistState, hasComment: boolean): DesiredState {
+  const names = settings.labels;
+  const classification = state.classification?.value ?? analysis.classification;
+  let ready = classification === "scoped-deliverable" && analysis.missing.length === 0;
+  const readiness = state.readiness ?? {};
+  if (classification === "scoped-deliverable") {
+    if (readiness.ready?.present === true || readiness.incomplete?.present === false) ready = true;
+    if (readiness.ready?.present === false || readiness.incomplete?.present === true) ready = false;
+  }
+  const labels =
+    classification === "scoped-deliverable" ? [names.scoped.name, ready ? names.ready.name : names.incomplete.name] : classification === "needs-owner" ? [names.owner.name] : [];
+
+  const notes: string[] = [];
+  if (state.classification) notes.push(`Classification set to ${NAMES[state.classification.value]} by @${state.classification.by} (label edit).`);
+  for (const [key, d] of Object.entries(readiness)) {
+    if (d) notes.push(`Label "${key === "ready" ? names.ready.name : names.incomplete.name}" ${d.present ? "added" : "removed"} by @${d.by}.`);
+  }
+  const hidden = writeState(state);
+  const effective: Analysis = { ...analysis, classification, ready, labels };
+
+  let comment: string | null = renderChecklist(effective, { settings, ...(hidden ? { state: hidden } : {}), notes });
+  // No comment where none is wanted, unless the app must keep a decision in it.
+  if (!hidden && classification === "unclear" && !hasComment) comment = null;
+  if (!hidden && ready && settings.comment.on_ready === "delete") comment = null;
+  return { classification, labels, comment };
+}

@@ -1,0 +1,66 @@
+/**
+ * Serialises work per key (one issue). Work asked for while a run is going collapses into one more
+ * run afterwards, however many times it was asked: eleven events at once cost at most two runs.
+ */
+export class IssueQueue {
+  private readonly entries = new Map<string, { again: boolean }>();
+  private readonly active = new Set<Promise<void>>();
+
+  constructor(private readonly onError: (key: string, error: unknown) => void) {}
+
+  /** `run(first)` is called with true on the first run, false on runs that catch up with later events. */
+  enqueue(key: string, run: (first: boolean) => Promise<void>): void {
+    const entry = this.entries.get(key);
+    if (entry) {
+      entry.again = true;
+      return;
+    }
+    const fresh = { again: false };
+    this.entries.set(key, fresh);
+    const loop = (async () => {
+      let first = true;
+      try {
+        do {
+          fresh.again = false;
+          try {
+            await run(first);
+          } catch (error) {
+            this.onError(key, error);
+          }
+          first = false;
+        } while (fresh.again);
+      } finally {
+        this.entries.delete(key);
+      }
+    })();
+    this.active.add(loop);
+    void loop.finally(() => this.active.delete(loop));
+  }
+
+  /** Resolves once no work is queued or running (used on shutdown and in tests). */
+  async idle(): Promise<void> {
+    while (this.active.size) await Promise.all([...this.active]);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Remembers recent delivery ids, so a redelivered webhook is processed once. */
+export class RecentDeliveries {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly max = 10_000) {}
+
+  /** True the first time an id is seen. */
+  first(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.max) {
+      const oldest = this.ids.values().next().value;
+      if (oldest !== undefined) this.ids.delete(oldest);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,25 @@
+import { statusOf, type LabelSpec, type Octokit, type RepoRef } from "./types.js";
+
+/**
+ * Makes sure the labels the app is about to add exist with their colour and description (adding a
+ * label that does not exist would create it in GitHub's grey). `known` holds the repository's label
+ * names, lower-cased, once read: a warm app spends no request on it.
+ */
+export async function ensureLabels(octokit: Octokit, repo: RepoRef, needed: LabelSpec[], known: Set<string> | null): Promise<Set<string>> {
+  let names = known;
+  if (!names) {
+    const labels = await octokit.paginate("GET /repos/{owner}/{repo}/labels", { ...repo, per_page: 100 });
+    names = new Set(labels.map((l) => l.name.toLowerCase()));
+  }
+  for (const label of needed) {
+    if (names.has(label.name.toLowerCase())) continue;
+    try {
+      await octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: label.name, color: label.color, description: label.description });
+    } catch (error) {
+      // Someone (or another replica) created it in the meantime: that is what was wanted.
+      if (statusOf(error) !== 422) throw error;
+    }
+    names.add(label.name.toLowerCase());
+  }
+  return names;
+}
