@@ -77,10 +77,10 @@ export function analyze(input: IssueInput, settings: Settings = DEFAULT_SETTINGS
   const { defs, index } = prepare(settings);
 
   const blocks = toBlocks(body);
-  const evidence = detectSections(blocks, title, defs, index);
+  const { evidence, headed } = detectSections(blocks, title, defs, index);
   const present = new Set([...evidence].filter(([, e]) => e.length > 0).map(([id]) => id));
 
-  const result = classify(title, blocks, { present, emptyTemplate: isEmptyTemplate(blocks), issueRefList: issueRefList(blocks) }, {
+  const result = classify(title, blocks, { present, headed: headed.size, emptyTemplate: isEmptyTemplate(blocks), issueRefList: issueRefList(blocks) }, {
     threshold: settings.classify.threshold,
     ownerPhrases: settings.classify.owner_phrases,
     scopedPhrases: settings.classify.scoped_phrases,

@@ -12,6 +12,8 @@ export interface ClassifyOptions {
 export interface ClassifyFacts {
   /** Sections found in the body, by id. */
   present: Set<string>;
+  /** How many spec sections the body has headings for, filled or not. */
+  headed: number;
   /** The body is a template whose fields were all left empty. */
   emptyTemplate: boolean;
   /** Three or more list items that are only references to other issues. */
@@ -108,6 +110,8 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
   // still needs an owner, so they count only where nothing points to ownership.
   const owned = signals.some((s) => s.weight <= -2);
   const finish = ["scope", "acceptance", "done"].filter((id) => facts.present.has(id));
+  // Headings of a spec template (context, scope, contract, acceptance…), even half filled, frame a deliverable.
+  if (facts.headed >= 3 && !owned && !facts.emptyTemplate) signals.push({ kind: "scoped:spec-template", weight: 1, evidence: { line: 0, text: `the body has headings for ${facts.headed} spec sections` } });
   if (finish.length && !owned) signals.push({ kind: "scoped:finish-line", weight: Math.min(2, finish.length), evidence: { line: 0, text: `the body states its ${finish.join(", ")}` } });
   if (facts.issueRefList) signals.push({ kind: "owner:tracking-list", weight: -3, evidence: facts.issueRefList });
   if (facts.emptyTemplate) signals.push({ kind: "unclear:empty-template", weight: 3, evidence: { line: 0, text: "every field of the template is empty" } });

@@ -3,7 +3,7 @@ import { normaliseHeading, NEUTRAL_HEADINGS, type SectionDef } from "./section-d
 import {
   BOUNDARY, CAPACITY, CHECK_VERB, REQUIRED, SECURITY, CLI_FLAG, CONSTRAINT, CONSTRAINT_TABLE_HEADER, VAGUE_EXPECTATION, CONTRACT_TABLE_HEADER, DEADLINE, DEPENDENCY, DONE, EVENT_NAME, EXPECTATION, LABELLED_SHAPE, OBSERVED_5XX,
   GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
-  TODO_VERB, expectsStatus, STATUS_CODE, TYPED_FIELD, CONDITION_VERB, systemMust,
+  TODO_VERB, expectsStatus, STATUS_CODE, FINITE_VERB, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
 import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
 import type { Evidence } from "./types.js";
@@ -69,7 +69,7 @@ export function headingSections(text: string, index: HeadingIndex): string[] {
 
 /** Headings and lead-ins whose lists are not the deliverable: reproduction steps, options to choose from. */
 const NOT_SCOPE_LEAD =
-  /\b(?:reproduce|repro|steps|notes?|benefits|outcomes?|impact|advantages|pros|cons|risks|options?|alternatives?|choices|camps|approaches|candidates|proposals|variants|possibilities|trade-?offs?|known so far|what (?:we|i) (?:tried|know|see)|tried|symptoms|observations|findings|themes|ideas|questions|examples?|optionen|opciones|opções)\b/i;
+  /\b(?:reproduce|repro|steps|notes?|priorities|pain points|problems we see|wishes|between|benefits|outcomes?|impact|advantages|pros|cons|risks|options?|alternatives?|choices|camps|approaches|candidates|proposals|variants|possibilities|trade-?offs?|known so far|what (?:we|i) (?:tried|know|see)|tried|symptoms|observations|findings|themes|ideas|questions|examples?|optionen|opciones|opções)\b/i;
 /** The sentence stops naming the deliverable where its purpose starts ("…, so that incidents are triaged, communicated and resolved"). */
 const PURPOSE = /\b(?:so that|so|because|since|in order to|which means|to make sure|para que|damit|afin que|pour que)\b/i;
 /** A sentence that names the pieces of the work: an imperative, or what the result must support or include. */
@@ -89,12 +89,19 @@ const CONTEXT_WORDS = 30;
 function describes(text: string): boolean {
   return !/[?？]\s*$/.test(text) && !TODO_VERB.test(text) && !expectsStatus(text) && !GREETING.test(text);
 }
+const SENTENCE_END = /(?<=[.!?。！？])\s+/;
 const GREETING = /^\W*(?:hi|hello|hey|hola|olá|bonjour|hallo)\b/i;
+
+/** "Expected: …", "Erwartet: …": the expected behaviour, stated. */
+const EXPECTED_LEAD = /^\W*(?:expected(?: behaviou?r| result| output)?|should|esperado|attendu|atteso|erwartet|verwacht|期待される動作|예상 결과)\s*[:：]\s*/i;
+/** Table headers whose rows state expected values: "should be", "expected". */
+const EXPECTED_TABLE_HEADER = /\b(?:should be|expected|esperado|attendu|atteso|erwartet|verwacht)\b/i;
 
 /** Whether a line reads as a condition to check rather than a thing to do. */
 function isCondition(text: string): boolean {
   if (CHECK_VERB.test(text)) return true;
-  return !TODO_VERB.test(text);
+  // "Local SQLite cache for projects" names a piece to deliver; "the cache survives a restart" is a condition.
+  return !TODO_VERB.test(text) && FINITE_VERB.test(text);
 }
 
 
@@ -137,7 +144,9 @@ function contractLine(text: string): boolean {
 function acceptanceLine(text: string): boolean {
   if (GHERKIN_STRICT.test(text)) return true;
   if (expectsStatus(text)) return true;
-  if (systemMust(text)) return true;
+  // A bound on how it must behave ("p95 must stay under 300 ms") is a constraint, not a criterion.
+  if (isConstraint(text)) return false;
+  if (systemMust(text) || (EXPECTED_LEAD.test(text) && !VAGUE_EXPECTATION.test(text.replace(EXPECTED_LEAD, "")) && contentWords(text).length >= 4)) return true;
   return CHECK_VERB.test(text) && contentWords(text).length >= 3;
 }
 
@@ -147,8 +156,15 @@ function acceptanceLine(text: string): boolean {
  * "Definition of done" that lists deliverables counts as scope, acceptance criteria that only say
  * "docs updated" count as done.
  */
-export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex): Map<string, Evidence[]> {
+export interface SectionsFound {
+  evidence: Map<string, Evidence[]>;
+  /** Sections the body has a heading for, filled or not: the shape of a spec template. */
+  headed: Set<string>;
+}
+
+export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex): SectionsFound {
   const evidence = new Map<string, Evidence[]>();
+  const headed = new Set<string>();
   for (const def of defs) evidence.set(def.id, []);
   const titleSet = new Set(contentWords(title));
   const add = (id: string, l: TextLine) => {
@@ -159,10 +175,16 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   };
 
   // Context without a heading: descriptive prose, with at least one line about what is there today.
+  // Sentence by sentence: "We run it on k3s. What's the right way to set this up?" describes, then asks.
   const gather = (text: string, l: TextLine) => {
-    const n = newWords(text, titleSet);
+    let n = 0;
+    let state = false;
+    for (const sentence of text.split(SENTENCE_END)) {
+      if (!describes(sentence)) continue;
+      n += newWords(sentence, titleSet);
+      if (!state && STATE.test(sentence)) state = true;
+    }
     contextWords += n;
-    const state = STATE.test(text);
     if (state) contextState = true;
     if (n >= 3) (state ? contextLead : contextCandidates).push(l);
   };
@@ -176,6 +198,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   const contextLead: TextLine[] = [];
   let contractTable = false;
   let constraintTable = false;
+  let expectedTable = false;
   let listItems: TextLine[] = [];
   let notScopeList = false;
   let headingText = "";
@@ -200,6 +223,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     if (block.type === "heading") {
       const text = block.lines[0]?.text ?? "";
       const sections = headingSections(text, index);
+      for (const id of sections) headed.add(id);
       headingText = text;
       notScopeList = NOT_SCOPE_LEAD.test(text);
       while (stack.length && stack[stack.length - 1]!.level >= block.level) stack.pop();
@@ -216,6 +240,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
         if (sections && (lines.length > 1 || blocks[b + 1]?.type !== "heading")) {
           while (stack.length && stack[stack.length - 1]!.level >= 7) stack.pop();
           stack.push({ level: 7, sections });
+          for (const id of sections) headed.add(id);
           lines = lines.slice(1);
           if (!lines.length) continue;
         }
@@ -239,6 +264,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (block.header) {
         contractTable = CONTRACT_TABLE_HEADER.test(l.text);
         constraintTable = CONSTRAINT_TABLE_HEADER.test(l.text);
+        expectedTable = EXPECTED_TABLE_HEADER.test(l.text);
         if (declared.length) for (const id of declared) if (id !== "contract" && id !== "acceptance") add(id, l);
         continue;
       }
@@ -246,6 +272,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (!full("contract") && (contractTable || has("contract") || contractLine(l.text))) add("contract", l);
       for (const id of declared) if (id !== "contract") add(id, l);
       if (!full("constraints") && (constraintTable || isConstraint(l.text))) add("constraints", l);
+      if (expectedTable) add("acceptance", l);
       continue;
     }
 
@@ -257,7 +284,8 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     const underContext = has("context");
     for (const l of real) {
       const text = l.text;
-      const isDone = DONE.test(text);
+      // "Legal has to sign off before work starts" is a dependency, not a sign-off that finishes the work.
+      const isDone = DONE.test(text) && !DEPENDENCY.test(text);
       const isAcc = acceptanceLine(text);
       const gatheringContext = contextWords < CONTEXT_WORDS || contextLead.length + contextCandidates.length < 3;
       if (!full("contract") && contractLine(text)) add("contract", l);
@@ -286,7 +314,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
               if (block.type === "item" || newWords(text, titleSet) >= 4 || BOUNDARY.test(text)) add("scope", l);
               if (isDone) add("done", l);
               // "Goal: … In the last outage it took us 35 minutes": the why, inside the what.
-              if (block.type !== "item" && gatheringContext && STATE.test(text) && describes(text)) gather(text, l);
+              if (block.type !== "item" && gatheringContext && STATE.test(text)) gather(text, l);
               break;
             default:
               add(id, l);
@@ -310,7 +338,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
       if (isAcc) add("acceptance", l);
       if (BOUNDARY.test(text)) add("scope", l);
       else if (text.includes(",") && namesPieces(text, titleSet)) add("scope", l);
-      if (!isAcc && gatheringContext && describes(text)) gather(text, l);
+      if (!isAcc && gatheringContext) gather(text, l);
     }
   }
   if (listItems.length) flushList();
@@ -318,7 +346,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   if (!evidence.get("context")?.length && ((contextState && contextWords >= CONTEXT_STATE_WORDS) || contextWords >= CONTEXT_WORDS)) {
     for (const l of [...contextLead, ...contextCandidates].slice(0, 3)) add("context", l);
   }
-  return evidence;
+  return { evidence, headed };
 }
 
 function innermost(stack: Heading[]): string[] {

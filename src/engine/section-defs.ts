@@ -23,12 +23,13 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
       "motivation", "why", "why this", "why now", "why this matters", "why this blocks production", "rationale",
       "current state", "current behaviour", "current behavior", "current situation", "current system", "today",
       "actual behaviour", "actual behavior", "what happened", "what happens", "what happened instead", "environment",
+      "ambiente", "omgeving", "umgebung", "entorno", "environnement", "환경", "環境", "环境", "versions", "setup",
       "additional context", "context and motivation", "is your feature request related to a problem",
       "is your feature request related to a problem please describe",
       "is the feature request tied to a problem if so describe it", "is your enhancement idea tied to a problem please describe it",
       "does your feature request relate to a problem if so describe it", "current state analysis", "current setup", "setup today", "current architecture", "how it works today", "existing behaviour",
       "existing behavior", "as is", "situation", "use case", "user story",
-      "contexto", "hintergrund", "kontext", "contexte", "motivação", "motivación", "背景", "問題",
+      "contexto", "hintergrund", "kontext", "contexte", "motivação", "motivación", "背景", "問題", "배경", "현재 상황", "achtergrond", "huidige situatie", "contesto", "situazione attuale", "stato attuale", "ausgangslage", "situation actuelle", "situação atual", "situación actual",
     ],
   },
   scope: {
@@ -43,10 +44,10 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
       "describe the solution youd like", "proposed solution", "proposal", "solution", "requirements",
       "functional requirements", "tasks", "task", "subtasks", "sub tasks", "todo", "to do", "work", "work items",
       "plan", "the plan", "implementation", "implementation plan", "approach", "suggested approach",
-      "suggested approach optional", "changes", "change", "goal", "goals", "objective", "objectives", "steps",
-      "required slos", "target files", "in this issue", "what", "feature", "features", "describe the task",
+      "suggested approach optional", "changes", "change", "goal", "goals", "objective", "objectives",
+      "target files", "in this issue", "what", "feature", "features", "describe the task",
       "alcance", "umfang", "entregáveis", "entregables", "périmètre", "livrables", "要件", "范围", "需求内容",
-      "aufgaben", "tareas", "tarefas",
+      "aufgaben", "tareas", "tarefas", "범위", "작업", "wat we bouwen", "wat we gaan bouwen", "omvang", "ambito", "cosa faremo", "perimetro", "lieferumfang", "umsetzung",
     ],
   },
   contract: {
@@ -71,7 +72,7 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
       "expected behaviour", "expected behavior", "expected result", "expected results", "expected outcome",
       "what should happen instead", "what should happen", "what did you expect to happen", "expected",
       "criteria", "done when", "checks", "test cases", "scenarios", "verification", "how to verify", "test plan", "tests", "testing",
-      "critérios de aceite", "critérios de aceitação", "criterios de aceptación", "akzeptanzkriterien",
+      "critérios de aceite", "critérios de aceitação", "criterios de aceptación", "akzeptanzkriterien", "acceptatiecriteria", "criteri di accettazione", "수락 기준", "인수 조건", "완료 기준", "comportamento atteso", "risultato atteso", "verwacht gedrag", "예상 동작", "기대 동작", "erwartetes verhalten", "comportement attendu", "comportamento esperado", "comportamiento esperado",
       "critères d acceptation", "受け入れ条件", "验收标准",
     ],
   },
@@ -83,7 +84,7 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
     headings: [
       "definition of done", "dod", "done", "done criteria", "completion criteria", "validation", "checklist",
       "release", "rollout", "rollout plan", "deployment", "definição de pronto", "definición de hecho",
-      "definition of ready and done", "完了条件",
+      "definition of ready and done", "完了条件", "definitie van klaar", "definizione di fatto", "definition of done dod", "fertig wenn",
     ],
   },
   dependencies: {
@@ -94,7 +95,7 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
     headings: [
       "dependencies", "dependencies and access", "depends on", "dependency", "blocked by", "blocks", "blockers",
       "prerequisites", "prerequisite", "requirements and access", "access", "access needed", "needs",
-      "dependências", "dependencias", "abhängigkeiten", "dépendances", "依存関係", "依赖",
+      "dependências", "dependencias", "abhängigkeiten", "dépendances", "依存関係", "依赖", "선행 조건", "선행조건", "의존성", "前提条件", "前置条件", "afhankelijkheden", "voorwaarden", "dipendenze", "prerequisiti", "voraussetzungen", "prérequis", "pré requis", "pré-requisitos",
     ],
   },
   constraints: {
@@ -105,7 +106,7 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
     headings: [
       "constraints", "prazos", "prazo", "plazos", "plazo", "fechas", "échéances", "échéance", "fristen", "termine", "non functional", "non functional requirements", "nonfunctional requirements", "nfr", "nfrs",
       "performance", "security", "compliance", "compatibility", "limits", "deadline", "timeline", "due",
-      "due date", "sla", "restrictions", "restricciones", "randbedingungen", "rahmenbedingungen", "nicht funktionale anforderungen", "requisitos no funcionales", "requisitos não funcionais", "exigences non fonctionnelles", "restrições", "einschränkungen", "contraintes",
+      "due date", "sla", "restrictions", "restricciones", "randbedingungen", "rahmenbedingungen", "nicht funktionale anforderungen", "requisitos no funcionales", "requisitos não funcionais", "exigences non fonctionnelles", "restrições", "einschränkungen", "contraintes", "제약", "제약 조건", "beperkingen", "vincoli", "randvoorwaarden",
       "制約", "约束",
     ],
   },

@@ -27,7 +27,7 @@ describe("sections found by heading and by content", () => {
     ["a task list of things to do is scope", "- [ ] Add the export job\n- [ ] Write the CSV serialiser", ["scope"]],
     ["blocked by an issue is a dependency", "Blocked by #41 (the billing schema).", ["dependencies"]],
     ["related is not a dependency", "Related: #12", []],
-    ["a latency bound is a constraint", "The export must finish within 30 seconds for a month of data, p95 under 800 ms for the status call.", ["acceptance", "constraints"]],
+    ["a latency bound is a constraint", "The export must finish within 30 seconds for a month of data, p95 under 800 ms for the status call.", ["constraints"]],
     ["a rate that is the feature is a contract", "Clients may call it at most 10 requests per minute per key.", ["contract"]],
     ["done: tests, docs, deployed", "Done when unit tests pass, the docs are updated and it is deployed to staging.", ["done"]],
   ])("%s", (_name, body, expected) => {
@@ -37,7 +37,7 @@ describe("sections found by heading and by content", () => {
   test.each([
     ["a deadline in another language is a constraint", "As prioridades precisam estar fechadas até 15 de julho.", ["constraints"]],
     ["a described security measure is not a constraint", "The old API has no audit logging.", []],
-    ["a required security measure is", "Exports must be encrypted at rest and never contain personal data.", ["acceptance", "constraints"]],
+    ["a required security measure is", "Exports must be encrypted at rest and never contain personal data.", ["constraints"]],
     ["a list of behaviour statements is acceptance", "- a repeat with the same key returns the stored response\n- a different body returns `409 Conflict`", ["acceptance"]],
     ["a list of options to choose from is not scope", "Options on the table:\n\n- one schema per tenant\n- row-level security\n- a database per large customer", []],
     ["a vague expectation is not acceptance", "### Expected behaviour\n\nThere should be no 502 errors.", []],
