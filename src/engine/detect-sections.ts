@@ -144,9 +144,9 @@ function contractLine(text: string): boolean {
 function acceptanceLine(text: string): boolean {
   if (GHERKIN_STRICT.test(text)) return true;
   if (expectsStatus(text)) return true;
+  const states = systemMust(text) || (EXPECTED_LEAD.test(text) && !VAGUE_EXPECTATION.test(text.replace(EXPECTED_LEAD, "")) && contentWords(text).length >= 4);
   // A bound on how it must behave ("p95 must stay under 300 ms") is a constraint, not a criterion.
-  if (isConstraint(text)) return false;
-  if (systemMust(text) || (EXPECTED_LEAD.test(text) && !VAGUE_EXPECTATION.test(text.replace(EXPECTED_LEAD, "")) && contentWords(text).length >= 4)) return true;
+  if (states) return !isConstraint(text);
   return CHECK_VERB.test(text) && contentWords(text).length >= 3;
 }
 
