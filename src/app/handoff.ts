@@ -1,0 +1,198 @@
+import type { Context, Probot } from "probot";
+import type { Logger } from "pino";
+import { loadSettings, SETTINGS_PATH, type LoadResult } from "../config/load-settings.js";
+import type { Settings } from "../config/schema.js";
+import { analyze } from "../engine/analyze.js";
+import { findChecklistComments } from "../github/checklist-comments.js";
+import { issueFacts } from "../github/issue-facts.js";
+import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
+import { reconcileIssue, writesOf } from "../github/reconcile-issue.js";
+import { ensureLabels } from "../github/repo-labels.js";
+import { settingsFetcher } from "../github/settings-files.js";
+import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
+import { EMPTY_STATE, readState } from "./checklist-state.js";
+import { renderConfigIssue } from "./config-issue-body.js";
+import { desiredState } from "./desired-state.js";
+import { IssueQueue, RecentDeliveries } from "./issue-queue.js";
+import { applyLabelDecision, appLabelKey, type LabelDecision } from "./label-decisions.js";
+
+/** What the app keeps per repository between events, so a warm app spends no reads on it. */
+interface RepoState {
+  settings: { result: LoadResult; at: number } | null;
+  /** Names of the repository's labels, lower-cased, once read. */
+  labels: Set<string> | null;
+  /** The open configuration issue: undefined until looked up. */
+  configIssue: ConfigIssue | null | undefined;
+}
+
+/** The issue events the app works on. */
+export type IssueContext = Context<"issues.opened" | "issues.edited" | "issues.reopened" | "issues.labeled" | "issues.unlabeled">;
+
+export interface HandoffOptions {
+  /** How long loaded settings are trusted without a push that invalidates them. */
+  settingsTtlMs?: number;
+}
+
+const DEFAULT_TTL = 15 * 60 * 1000;
+
+function labelSpecs(settings: Settings): LabelSpec[] {
+  return (["scoped", "owner", "ready", "incomplete"] as const).map((k) => settings.labels[k]);
+}
+
+/**
+ * The app's state and its pipeline for an issue: load settings, analyse, combine with the decisions
+ * people made, and hand the desired state to the reconciler. Events only enqueue work; the work runs
+ * after the webhook has been answered, one run at a time per issue.
+ */
+export class Handoff {
+  readonly queue: IssueQueue;
+  readonly deliveries = new RecentDeliveries();
+  private readonly repos = new Map<string, RepoState>();
+  private readonly pending = new Map<string, LabelDecision[]>();
+  private bot: Promise<string> | null = null;
+
+  constructor(
+    private readonly app: Probot,
+    private readonly options: HandoffOptions = {},
+  ) {
+    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"));
+  }
+
+  /** The login the app's comments carry (`slug[bot]`), read once. */
+  botLogin(): Promise<string> {
+    this.bot ??= (async () => {
+      const octokit = await this.app.auth();
+      const { data } = await octokit.request("GET /app");
+      if (!data?.slug) throw new Error("GET /app returned no slug");
+      return `${data.slug}[bot]`;
+    })();
+    // A failed lookup is not remembered: the next event asks again.
+    this.bot.catch(() => (this.bot = null));
+    return this.bot;
+  }
+
+  private repoState(owner: string, repo: string): RepoState {
+    const key = `${owner}/${repo}`.toLowerCase();
+    let state = this.repos.get(key);
+    if (!state) {
+      state = { settings: null, labels: null, configIssue: undefined };
+      this.repos.set(key, state);
+    }
+    return state;
+  }
+
+  /** The repository's settings, from the cache while it is fresh. */
+  async settings(octokit: Octokit, owner: string, repo: string): Promise<LoadResult> {
+    const state = this.repoState(owner, repo);
+    const ttl = this.options.settingsTtlMs ?? DEFAULT_TTL;
+    if (state.settings && Date.now() - state.settings.at < ttl) return state.settings.result;
+    const result = await loadSettings(owner, repo, settingsFetcher(octokit));
+    state.settings = { result, at: Date.now() };
+    return result;
+  }
+
+  /** The settings of this repository changed: forget them, and those of repositories built on them. */
+  invalidateSettings(owner: string, repo: string): void {
+    const file = `${owner}/${repo}:${SETTINGS_PATH}`.toLowerCase();
+    for (const [key, state] of this.repos) {
+      const [o] = key.split("/");
+      const dependent = state.settings?.result.files.some((f) => f.toLowerCase() === file);
+      if (key === `${owner}/${repo}`.toLowerCase() || dependent || (repo === ".github" && o === owner.toLowerCase())) state.settings = null;
+    }
+  }
+
+  /** Keeps the configuration issue in step with the settings; returns the writes made. */
+  async reportSettings(octokit: Octokit, repo: RepoRef, result: LoadResult, lookUp: boolean): Promise<number> {
+    const state = this.repoState(repo.owner, repo.repo);
+    if (state.configIssue === undefined && (lookUp || !result.ok)) state.configIssue = await findConfigIssue(octokit, repo, await this.botLogin());
+    if (result.ok) {
+      if (!state.configIssue) return 0;
+      await closeConfigIssue(octokit, repo, state.configIssue.number);
+      state.configIssue = null;
+      return 1;
+    }
+    const issue = await upsertConfigIssue(octokit, repo, state.configIssue ?? null, renderConfigIssue(result.problems, result.files));
+    state.configIssue = { number: issue.number, body: issue.body };
+    return issue.written ? 1 : 0;
+  }
+
+  /** Whether a label name is one of the app's, judged with the settings in the cache when there are any. */
+  mayBeAppLabel(owner: string, repo: string, name: string): boolean {
+    const cached = this.repoState(owner, repo).settings?.result;
+    return !cached?.ok || appLabelKey(cached.settings, name) !== null;
+  }
+
+  /** Queues the issue of an `issues` event, with a person's label edit to record if there is one. */
+  enqueueIssue(context: IssueContext, decision?: LabelDecision): void {
+    const { owner, repo } = context.repo();
+    const key = `${context.payload.installation?.id ?? 0}/${owner}/${repo}#${context.payload.issue.number}`.toLowerCase();
+    if (decision) this.pending.set(key, [...(this.pending.get(key) ?? []), decision]);
+    this.queue.enqueue(key, async (first) => {
+      const decisions = this.pending.get(key) ?? [];
+      this.pending.delete(key);
+      try {
+        await this.processIssue(context, first, decisions);
+      } catch (error) {
+        // Keep the people's decisions for the next run.
+        this.pending.set(key, [...decisions, ...(this.pending.get(key) ?? [])]);
+        throw error;
+      }
+    });
+  }
+
+  private async processIssue(context: IssueContext, first: boolean, decisions: LabelDecision[]): Promise<void> {
+    const started = Date.now();
+    const { owner, repo } = context.repo();
+    const number = context.payload.issue.number;
+    const log: Logger = context.log.child({ repo: `${owner}/${repo}`, issue: number, delivery: context.id });
+    const octokit = context.octokit;
+
+    const loaded = await this.settings(octokit, owner, repo);
+    const configWrites = await this.reportSettings(octokit, { owner, repo }, loaded, false);
+    if (!loaded.ok) {
+      log.info({ problems: loaded.problems.length, writes: configWrites, ms: Date.now() - started }, "settings are invalid: issue left alone");
+      return;
+    }
+    const settings = loaded.settings;
+
+    // A later run starts from the issue as it is now, not from the payload that queued it.
+    const issue = issueFacts(first ? context.payload.issue : (await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number })).data);
+    const labels = issue.labels;
+    const skip =
+      !issue.open
+        ? "issue is closed"
+        : settings.ignore.authors.some((a) => a.toLowerCase() === issue.author?.toLowerCase())
+          ? "author is ignored"
+          : labels.some((l) => settings.ignore.labels.some((i) => i.toLowerCase() === l.toLowerCase()))
+            ? "issue has an ignored label"
+            : null;
+    if (skip) {
+      log.debug({ reason: skip }, "skipped");
+      return;
+    }
+
+    // A new issue has no comments: no read, and no need to know the app's own login.
+    const comments = issue.hasComments ? await findChecklistComments(octokit, { owner, repo, issue_number: number }, await this.botLogin()) : [];
+    const analysis = analyze({ title: issue.title, body: issue.body }, settings);
+    let state = comments[0] ? readState(comments[0].body) : EMPTY_STATE;
+    for (const d of decisions) state = applyLabelDecision(state, settings, d, state.classification?.value ?? analysis.classification);
+    const desired = desiredState(analysis, settings, state, comments.length > 0);
+
+    const repoState = this.repoState(owner, repo);
+    const result = await reconcileIssue(octokit, {
+      issue: { owner, repo, issue_number: number },
+      labels,
+      comments,
+      desired,
+      managed: labelSpecs(settings),
+      labelsOnly: issue.locked,
+      ensureLabels: async (needed) => {
+        repoState.labels = await ensureLabels(octokit, { owner, repo }, needed, repoState.labels);
+      },
+    });
+    log.info(
+      { classification: desired.classification, added: result.added, removed: result.removed, comment: result.comment, writes: writesOf(result) + configWrites, ms: Date.now() - started },
+      "issue reconciled",
+    );
+  }
+}

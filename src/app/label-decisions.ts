@@ -1,0 +1,34 @@
+import type { Settings } from "../config/schema.js";
+import type { Classification } from "../engine/types.js";
+import type { ChecklistState } from "./checklist-state.js";
+
+/** A person added or removed one of the app's labels. */
+export interface LabelDecision {
+  label: string;
+  added: boolean;
+  by: string;
+}
+
+/** Which of the app's labels a name is, if any. */
+export function appLabelKey(settings: Settings, name: string): "scoped" | "owner" | "ready" | "incomplete" | null {
+  const n = name.toLowerCase();
+  for (const key of ["scoped", "owner", "ready", "incomplete"] as const) if (settings.labels[key].name.toLowerCase() === n) return key;
+  return null;
+}
+
+/**
+ * Records a person's label edit as a decision the app will not revert. Adding a classification label
+ * sets the classification; removing the one in force sets it to unclear (no classification label).
+ * Readiness labels are kept as set. `current` is the classification in force before the edit.
+ */
+export function applyLabelDecision(state: ChecklistState, settings: Settings, decision: LabelDecision, current: Classification): ChecklistState {
+  const key = appLabelKey(settings, decision.label);
+  if (!key) return state;
+  if (key === "scoped" || key === "owner") {
+    const value: Classification = key === "scoped" ? "scoped-deliverable" : "needs-owner";
+    if (decision.added) return { ...state, classification: { value, by: decision.by } };
+    if (current === value) return { ...state, classification: { value: "unclear", by: decision.by } };
+    return state;
+  }
+  return { ...state, readiness: { ...state.readiness, [key]: { present: decision.added, by: decision.by } } };
+}

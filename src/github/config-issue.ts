@@ -1,0 +1,30 @@
+import { CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../app/config-issue-body.js";
+import type { Octokit, RepoRef } from "./types.js";
+
+export interface ConfigIssue {
+  number: number;
+  body: string;
+}
+
+/** The app's open configuration issue, found by its marker among the issues the app opened. */
+export async function findConfigIssue(octokit: Octokit, repo: RepoRef, botLogin: string): Promise<ConfigIssue | null> {
+  const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { ...repo, state: "open", creator: botLogin, per_page: 100 });
+  const found = issues.find((i) => !i.pull_request && typeof i.body === "string" && i.body.startsWith(CONFIG_MARKER));
+  return found ? { number: found.number, body: found.body ?? "" } : null;
+}
+
+/** Opens the configuration issue, or edits it when its text changed; nothing when it is the same. */
+export async function upsertConfigIssue(octokit: Octokit, repo: RepoRef, existing: ConfigIssue | null, body: string): Promise<ConfigIssue & { written: boolean }> {
+  if (existing) {
+    if (existing.body === body) return { ...existing, written: false };
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: existing.number, body });
+    return { number: existing.number, body, written: true };
+  }
+  const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...repo, title: CONFIG_ISSUE_TITLE, body });
+  return { number: data.number, body, written: true };
+}
+
+/** Closes the configuration issue once the settings are valid. */
+export async function closeConfigIssue(octokit: Octokit, repo: RepoRef, number: number): Promise<void> {
+  await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: number, state: "closed", state_reason: "completed" });
+}

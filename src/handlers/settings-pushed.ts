@@ -1,0 +1,35 @@
+import type { Context } from "probot";
+import type { Handoff } from "../app/handoff.js";
+import { SETTINGS_PATH } from "../config/load-settings.js";
+import { createSettingsCheck } from "../github/settings-check-run.js";
+
+const NULL_SHA = /^0+$/;
+
+/**
+ * A push to the default branch that touches the settings file: forget the cached settings, check
+ * the new ones on the pushed commit, and open, update or close the configuration issue.
+ */
+export function onPush(handoff: Handoff) {
+  return async (context: Context<"push">): Promise<void> => {
+    const { payload } = context;
+    const { owner, repo } = context.repo();
+    const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(SETTINGS_PATH));
+    const skip = !handoff.deliveries.first(context.id)
+      ? "repeated delivery"
+      : payload.ref !== `refs/heads/${payload.repository.default_branch}`
+        ? "not the default branch"
+        : !touched
+          ? "settings file not changed"
+          : NULL_SHA.test(payload.after)
+            ? "branch deleted"
+            : null;
+    if (skip) return context.log.debug({ reason: skip, repo: `${owner}/${repo}` }, "skipped");
+    handoff.invalidateSettings(owner, repo);
+    handoff.queue.enqueue(`settings/${owner}/${repo}`.toLowerCase(), async () => {
+      const result = await handoff.settings(context.octokit, owner, repo);
+      await createSettingsCheck(context.octokit, { owner, repo }, payload.after, result.ok ? [] : result.problems);
+      const writes = 1 + (await handoff.reportSettings(context.octokit, { owner, repo }, result, true));
+      context.log.info({ repo: `${owner}/${repo}`, valid: result.ok, writes }, "settings checked after a push");
+    });
+  };
+}

@@ -1,0 +1,20 @@
+import type { Probot } from "probot";
+import { Handoff, type HandoffOptions } from "./app/handoff.js";
+import { onIssueChanged } from "./handlers/issue-changed.js";
+import { onIssueLabelled } from "./handlers/issue-labelled.js";
+import { onPullRequest } from "./handlers/settings-in-pull-request.js";
+import { onPush } from "./handlers/settings-pushed.js";
+
+/** The Probot app: wires each event to its handler. */
+export function handoff(options: HandoffOptions = {}) {
+  return (app: Probot): Handoff => {
+    const state = new Handoff(app, options);
+    app.on(["issues.opened", "issues.edited", "issues.reopened"], onIssueChanged(state));
+    app.on(["issues.labeled", "issues.unlabeled"], onIssueLabelled(state));
+    app.on("push", onPush(state));
+    app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], onPullRequest(state));
+    return state;
+  };
+}
+
+export default handoff();

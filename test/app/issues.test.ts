@@ -1,0 +1,159 @@
+import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
+import { desiredState } from "../../src/app/desired-state.js";
+import { EMPTY_STATE, type ChecklistState } from "../../src/app/checklist-state.js";
+import { analyze } from "../../src/engine/index.js";
+import { APP_SLUG, BOT, createApp, deliver, INSTALLATION, payload } from "../helpers/app.js";
+import { github, verifyGithub, writes } from "../helpers/github.js";
+
+const REPO = "/repos/Codertocat/Hello-World";
+const SETTINGS = "/contents/.github%2Fhandoff.yml";
+
+const APP_LABELS = [
+  { name: "scoped-deliverable", color: "0e8a16", description: "Bounded work with a finish line" },
+  { name: "needs-owner", color: "5319e7", description: "Needs long-term embedded ownership" },
+  { name: "handoff-ready", color: "1d76db", description: "Spec complete: can be handed off" },
+  { name: "needs-spec", color: "fbca04", description: "Spec sections missing" },
+];
+const label = (name: string) => ({ id: name.length, node_id: "x", url: `https://api.github.com${REPO}/labels/${name}`, name, color: "ededed", default: false, description: null });
+
+const ONE_LINER = { title: "Add a Stripe webhook endpoint", body: "" };
+const COMPLETE = {
+  title: "Add a Stripe webhook endpoint",
+  body: [
+    "## Context",
+    "Payments are confirmed today by a nightly job that polls Stripe, so customers wait hours for their receipt.",
+    "## Scope",
+    "- a `POST /webhooks/stripe` handler and a table of processed event ids",
+    "- out of scope: refunds",
+    "## API contract",
+    "`POST /webhooks/stripe` takes Stripe's event JSON and returns `200 OK`; a bad signature returns `400 Bad Request`.",
+    "## Acceptance criteria",
+    "- [ ] a replayed event changes nothing",
+    "- [ ] a bad signature returns 400 and writes nothing",
+    "## Definition of done",
+    "Unit tests pass in CI, the docs are updated and it is deployed to staging.",
+  ].join("\n"),
+};
+
+function comment(issue: { title: string; body: string }, state: ChecklistState = EMPTY_STATE, hasComment = false): string {
+  const body = desiredState(analyze(issue, DEFAULT_SETTINGS), DEFAULT_SETTINGS, state, hasComment).comment;
+  if (body === null) throw new Error("no comment expected");
+  return body;
+}
+
+function issuePayload(action: string, issue: { title: string; body: string }, extra: Record<string, unknown> = {}) {
+  const p = payload("issues", action);
+  Object.assign(p.issue, issue, { labels: [], comments: 0 }, extra);
+  if (action === "edited") p.changes = { body: { from: "before" } };
+  return p;
+}
+
+function token() {
+  return github().post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: { issues: "write" } });
+}
+
+function noSettings() {
+  return github().get(`${REPO}${SETTINGS}`).reply(404, { message: "Not Found" }).get(`/repos/Codertocat/.github${SETTINGS}`).reply(404, { message: "Not Found" });
+}
+
+function appComment(id: number, body: string) {
+  return { id, node_id: "c", url: "u", html_url: "h", issue_url: "i", body, user: { login: BOT, id: 9, type: "Bot" }, created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z", author_association: "NONE" };
+}
+
+afterEach(verifyGithub);
+
+describe("issues.opened", () => {
+  test("labels already in the repository: one label request and one comment request", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+      .reply(200, [])
+      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+      .reply(201, { id: 100 });
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER));
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
+  });
+
+  test("a repository where the app never ran: its labels are created with colour and description first", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, [label("bug")]);
+    const order: string[] = [];
+    github()
+      .post(`${REPO}/labels`, APP_LABELS[0]!)
+      .reply(201, () => (order.push("create scoped-deliverable"), {}))
+      .post(`${REPO}/labels`, APP_LABELS[3]!)
+      .reply(201, () => (order.push("create needs-spec"), {}))
+      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+      .reply(200, () => (order.push("add"), []))
+      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+      .reply(201, { id: 100 });
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER));
+    expect(order).toEqual(["create scoped-deliverable", "create needs-spec", "add"]);
+  });
+
+  test("a warm app spends no read on settings or labels", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github().post(`${REPO}/issues/1/labels`).reply(200, []).post(`${REPO}/issues/1/comments`).reply(201, { id: 100 });
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER));
+    verifyGithub();
+    const second = issuePayload("opened", ONE_LINER, { number: 2 });
+    github().post(`${REPO}/issues/2/labels`, { labels: ["scoped-deliverable", "needs-spec"] }).reply(200, []).post(`${REPO}/issues/2/comments`).reply(201, { id: 101 });
+    await deliver(app, "issues", second);
+  });
+});
+
+describe("issues.edited", () => {
+  test("no change to the result: zero writes", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
+    await deliver(app, "issues", issuePayload("edited", ONE_LINER, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
+    expect(writes()).toEqual([]);
+  });
+
+  test("an edit that completes the spec: the comment is edited, needs-spec removed, handoff-ready added", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["handoff-ready"] })
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/needs-spec`)
+      .reply(200, [])
+      .patch(`${REPO}/issues/comments/100`, { body: comment(COMPLETE, EMPTY_STATE, true) })
+      .reply(200, { id: 100 });
+    await deliver(app, "issues", issuePayload("edited", COMPLETE, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
+    expect(writes().sort()).toEqual([`DELETE ${REPO}/issues/1/labels/needs-spec`, `PATCH ${REPO}/issues/comments/100`, `POST ${REPO}/issues/1/labels`]);
+    expect(comment(COMPLETE, EMPTY_STATE, true)).toContain("ready to hand off");
+  });
+
+  test("a comment with the marker written by a person is never edited or deleted", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    const impostor = { ...appComment(50, comment(ONE_LINER, EMPTY_STATE, true) + "\nI copied this"), user: { login: "mallory", id: 7, type: "User" } };
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [impostor]);
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+      .reply(200, [])
+      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+      .reply(201, { id: 101 });
+    await deliver(app, "issues", issuePayload("edited", ONE_LINER, { comments: 1 }));
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
+  });
+});
