@@ -157,3 +157,89 @@ describe("issues.edited", () => {
     expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
   });
 });
+
+describe("many events at once", () => {
+  test("opened plus ten labeled events together: one comment and the right labels; a repeated delivery writes nothing", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+      .reply(200, [])
+      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+      .reply(201, { id: 100 });
+    // The labeled events come from a person labelling the issue with other labels while it opens.
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    github()
+      .get(`${REPO}/issues/1`)
+      .reply(200, { ...issuePayload("opened", ONE_LINER).issue, comments: 1, labels: [label("scoped-deliverable"), label("needs-spec"), ...Array.from({ length: 10 }, (_, i) => label(`area-${i}`))] });
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
+
+    const events = [
+      { name: "issues", body: issuePayload("opened", ONE_LINER) },
+      ...Array.from({ length: 10 }, (_, i) => {
+        const p = issuePayload("labeled", ONE_LINER);
+        p.label = label(`area-${i}`);
+        return { name: "issues", body: p };
+      }),
+    ];
+    await Promise.all(events.map((e, i) => app.probot.receive({ id: `burst-${i}`, name: e.name, payload: e.body } as never)));
+    await app.handoff.queue.idle();
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
+    verifyGithub();
+
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER), "burst-0");
+    expect(writes()).toEqual([]);
+  });
+});
+
+describe("people's label decisions", () => {
+  test("a person removes needs-owner and adds scoped-deliverable: a later edit does not put needs-owner back", async () => {
+    const OWNER = { title: "Define SLOs and the on-call rotation for checkout", body: "We need availability and latency targets, error budgets and an escalation policy." };
+    const ownerComment = comment(OWNER, EMPTY_STATE, true);
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+
+    // 1. The person removes needs-owner: recorded as "unclear", the comment keeps the decision.
+    const afterRemoval: ChecklistState = { v: 1, classification: { value: "unclear", by: "alice" } };
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, ownerComment)]);
+    github().patch(`${REPO}/issues/comments/100`, { body: comment(OWNER, afterRemoval, true) }).reply(200, {});
+    const removed = issuePayload("unlabeled", OWNER, { comments: 1, labels: [] });
+    removed.label = label("needs-owner");
+    removed.sender = { ...removed.sender, login: "alice", type: "User" };
+    await deliver(app, "issues", removed);
+
+    // 2. The person adds scoped-deliverable: the classification is theirs; the readiness label follows.
+    const afterAdding: ChecklistState = { v: 1, classification: { value: "scoped-deliverable", by: "alice" } };
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(OWNER, afterRemoval, true))]);
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["needs-spec"] })
+      .reply(200, [])
+      .patch(`${REPO}/issues/comments/100`, { body: comment(OWNER, afterAdding, true) })
+      .reply(200, {});
+    const added = issuePayload("labeled", OWNER, { comments: 1, labels: [label("scoped-deliverable")] });
+    added.label = label("scoped-deliverable");
+    added.sender = { ...added.sender, login: "alice", type: "User" };
+    await deliver(app, "issues", added);
+    verifyGithub();
+
+    // 3. A later edit that still reads as ownership work: nothing is written, needs-owner stays off.
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(OWNER, afterAdding, true))]);
+    await deliver(app, "issues", issuePayload("edited", OWNER, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
+    expect(writes()).toEqual([]);
+    expect(comment(OWNER, afterAdding, true)).toContain("`@alice`");
+  });
+
+  test("labels added by bots, and by the app itself, are not decisions: no request at all", async () => {
+    const app = await createApp();
+    const p = issuePayload("labeled", ONE_LINER, { comments: 1 });
+    p.label = label("needs-owner");
+    p.sender = { ...p.sender, login: BOT, type: "Bot" };
+    await deliver(app, "issues", p);
+    expect(writes()).toEqual([]);
+  });
+});

@@ -27,7 +27,7 @@ function load(): Route[] {
   const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
   ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
-  ajv.addSchema(spec, "gh");
+  ajv.addSchema(toJsonSchema(spec), "gh");
   routes = [];
   for (const [template, ops] of Object.entries(spec.paths)) {
     const segments = template.split("/");
@@ -38,6 +38,20 @@ function load(): Route[] {
   // Literal segments beat parameters: /repos/{o}/{r}/issues/comments beats /repos/{o}/{r}/issues/{n}.
   routes.sort((a, b) => b.literals - a.literals);
   return routes;
+}
+
+/**
+ * OpenAPI 3.0 writes "may be null" as `nullable: true`, which JSON Schema does not know: turn it into
+ * a `null` type (or an `anyOf` with null where there is no `type`), so the checker can compile it.
+ */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (typeof node !== "object" || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) if (k !== "nullable") out[k] = toJsonSchema(v);
+  if ((node as { nullable?: unknown }).nullable !== true) return out;
+  if (typeof out.type === "string") return { ...out, type: [out.type, "null"] };
+  return { anyOf: [out, { type: "null" }] };
 }
 
 function pointer(template: string, method: string): string {

@@ -1,0 +1,133 @@
+import { renderConfigIssue, CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../../src/app/config-issue-body.js";
+import { parseSettings } from "../../src/config/index.js";
+import { APP_SLUG, BOT, createApp, deliver, INSTALLATION, payload } from "../helpers/app.js";
+import { github, verifyGithub, writes } from "../helpers/github.js";
+
+const REPO = "/repos/Codertocat/Hello-World";
+const SETTINGS = "/contents/.github%2Fhandoff.yml";
+const RAW = { "content-type": "application/vnd.github.raw+json; charset=utf-8" };
+
+const BAD_FILES: Array<[string, string]> = [
+  ["bad YAML", "sections:\n  required: [context\n"],
+  ["a wrong type", "classify:\n  threshold: high\n"],
+  ["an unknown section id", "sections:\n  required: [context, api]\n"],
+];
+
+function token() {
+  return github().post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z" });
+}
+
+function problemsOf(text: string) {
+  const r = parseSettings(text, ".github/handoff.yml");
+  if (r.ok) throw new Error("expected an invalid file");
+  return r.problems;
+}
+
+function openedIssue() {
+  const p = payload("issues", "opened");
+  Object.assign(p.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0 });
+  return p;
+}
+
+afterEach(verifyGithub);
+
+describe("an invalid settings file", () => {
+  test.each(BAD_FILES)("%s: no label or comment on the issue; one configuration issue lists each problem with its line", async (_name, text) => {
+    const app = await createApp();
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, text, RAW);
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG });
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+    const body = renderConfigIssue(problemsOf(text), [".github/handoff.yml"]);
+    expect(body).toMatch(/\.github\/handoff\.yml:\d+:\d+ /);
+    github().post(`${REPO}/issues`, { title: CONFIG_ISSUE_TITLE, body }).reply(201, { number: 77 });
+    await deliver(app, "issues", openedIssue());
+    expect(writes()).toEqual([`POST ${REPO}/issues`]);
+    verifyGithub();
+
+    // A second issue in the same repository: the same problems, nothing new is written.
+    const second = openedIssue();
+    second.issue.number = 2;
+    await deliver(app, "issues", second);
+    expect(writes()).toEqual([]);
+  });
+
+  test("a valid file pushed to the default branch: a successful check run, and the configuration issue is closed", async () => {
+    const app = await createApp();
+    const push = payload("push", undefined, 4);
+    push.commits[0].modified = [".github/handoff.yml"];
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, "comment:\n  on_ready: delete\n", RAW);
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG });
+    github()
+      .get(`${REPO}/issues`)
+      .query({ state: "open", creator: BOT, per_page: 100 })
+      .reply(200, [{ number: 77, title: CONFIG_ISSUE_TITLE, body: `${CONFIG_MARKER}\nold`, user: { login: BOT, type: "Bot" } }]);
+    github()
+      .post(`${REPO}/check-runs`, {
+        name: "handoff / settings",
+        head_sha: push.after,
+        status: "completed",
+        conclusion: "success",
+        output: { title: "Settings are valid", summary: ".github/handoff.yml is valid." },
+      })
+      .reply(201, { id: 1 })
+      .patch(`${REPO}/issues/77`, { state: "closed", state_reason: "completed" })
+      .reply(200, {});
+    await deliver(app, "push", push);
+    expect(writes().sort()).toEqual([`PATCH ${REPO}/issues/77`, `POST ${REPO}/check-runs`]);
+  });
+
+  test("an invalid file pushed: a failing check run with an annotation on each problem's line", async () => {
+    const app = await createApp();
+    const push = payload("push", undefined, 4);
+    push.commits[0].added = [".github/handoff.yml"];
+    const text = "sections:\n  required: [context, api]\nlabels:\n  owner: { name: " + "x".repeat(60) + " }\n";
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, text, RAW);
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG });
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+    github()
+      .post(`${REPO}/check-runs`, (body: { conclusion: string; output: { annotations: Array<{ start_line: number; message: string }> } }) => {
+        expect(body.conclusion).toBe("failure");
+        expect(body.output.annotations.map((a) => [a.start_line, a.message])).toEqual([
+          [2, 'sections.required[1]: unknown section "api" (known: context, scope, contract, acceptance, done, dependencies, constraints)'],
+          [4, "labels.owner.name: must be at most 50 characters (GitHub's limit)"],
+        ]);
+        return true;
+      })
+      .reply(201, { id: 1 })
+      .post(`${REPO}/issues`, { title: CONFIG_ISSUE_TITLE, body: renderConfigIssue(problemsOf(text), [".github/handoff.yml"]) })
+      .reply(201, { number: 78 });
+    await deliver(app, "push", push);
+  });
+
+  test("a push that does not touch the settings file, or to another branch: no request", async () => {
+    const app = await createApp();
+    await deliver(app, "push", payload("push", undefined, 4));
+    const tag = payload("push", undefined, 0);
+    tag.commits = [{ ...payload("push", undefined, 4).commits[0], modified: [".github/handoff.yml"] }];
+    await deliver(app, "push", tag);
+    expect(writes()).toEqual([]);
+  });
+
+  test("a pull request that changes the settings file gets the check run on its head commit", async () => {
+    const app = await createApp();
+    const pr = payload("pull_request", "opened");
+    token();
+    github()
+      .get(`${REPO}/pulls/${pr.pull_request.number}/files`)
+      .query({ per_page: 100 })
+      .reply(200, [{ sha: "s", filename: ".github/handoff.yml", status: "modified", additions: 1, deletions: 0, changes: 1, blob_url: "b", raw_url: "r", contents_url: "c" }]);
+    github().get(`${REPO}${SETTINGS}`).query({ ref: pr.pull_request.head.sha }).reply(200, "classify:\n  threshold: [2]\n", RAW);
+    github()
+      .post(`${REPO}/check-runs`, (body: { head_sha: string; conclusion: string; output: { annotations: Array<{ start_line: number }> } }) => {
+        expect(body.head_sha).toBe(pr.pull_request.head.sha);
+        expect(body.conclusion).toBe("failure");
+        expect(body.output.annotations.map((a) => a.start_line)).toEqual([2]);
+        return true;
+      })
+      .reply(201, { id: 1 });
+    await deliver(app, "pull_request", pr);
+  });
+});
