@@ -27,7 +27,7 @@ function load(): Route[] {
   const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
   ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
-  ajv.addSchema(toJsonSchema(spec), "gh");
+  ajv.addSchema(toJsonSchema(spec) as object, "gh");
   routes = [];
   for (const [template, ops] of Object.entries(spec.paths)) {
     const segments = template.split("/");
