@@ -9,7 +9,7 @@ const sectionId = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, "must be lower-case letters, digits and dashes, starting with a letter (at most 40)");
 
-const label = (name: string, color: string, description: string) =>
+const label = (name: string, color: string, description: string, meaning: string) =>
   z
     .object({
       name: z.string().trim().min(1, "must not be empty").max(LABEL_NAME_MAX, `must be at most ${LABEL_NAME_MAX} characters (GitHub's limit)`).default(name),
@@ -21,7 +21,8 @@ const label = (name: string, color: string, description: string) =>
       description: z.string().max(LABEL_DESCRIPTION_MAX, `must be at most ${LABEL_DESCRIPTION_MAX} characters (GitHub's limit)`).default(description),
     })
     .strict()
-    .prefault({});
+    .prefault({})
+    .describe(`${meaning}: name (at most ${LABEL_NAME_MAX} characters), color (6 hex digits), description (at most ${LABEL_DESCRIPTION_MAX}).`);
 
 const phrases = z.array(z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters")).max(100, "at most 100 phrases");
 
@@ -65,10 +66,10 @@ export const settingsSchema = z
       .prefault({}),
     labels: z
       .object({
-        scoped: label("scoped-deliverable", "0e8a16", "Bounded work with a finish line"),
-        owner: label("needs-owner", "5319e7", "Needs long-term embedded ownership"),
-        ready: label("handoff-ready", "1d76db", "Spec complete: can be handed off"),
-        incomplete: label("needs-spec", "fbca04", "Spec sections missing"),
+        scoped: label("scoped-deliverable", "0e8a16", "Bounded work with a finish line", "Label for scoped deliverables"),
+        owner: label("needs-owner", "5319e7", "Needs long-term embedded ownership", "Label for work that needs an owner"),
+        ready: label("handoff-ready", "1d76db", "Spec complete: can be handed off", "Label for scoped deliverables whose required sections are all there"),
+        incomplete: label("needs-spec", "fbca04", "Spec sections missing", "Label for scoped deliverables with required sections missing"),
       })
       .strict()
       .prefault({}),

@@ -4,6 +4,7 @@ import { EMPTY_STATE, type ChecklistState } from "../../src/app/checklist-state.
 import { analyze } from "../../src/engine/index.js";
 import { APP_SLUG, BOT, createApp, deliver, INSTALLATION, payload } from "../helpers/app.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
+import { counted, documented } from "../helpers/request-table.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
 const SETTINGS = "/contents/.github%2Fhandoff.yml";
@@ -75,6 +76,7 @@ describe("issues.opened", () => {
       .reply(201, { id: 100 });
     await deliver(app, "issues", issuePayload("opened", ONE_LINER));
     expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
+    expect(counted()).toEqual(documented("issue opened, app labels already in the repository"));
   });
 
   test("a repository where the app never ran: its labels are created with colour and description first", async () => {
@@ -94,6 +96,7 @@ describe("issues.opened", () => {
       .reply(201, { id: 100 });
     await deliver(app, "issues", issuePayload("opened", ONE_LINER));
     expect(order).toEqual(["create scoped-deliverable", "create needs-spec", "add"]);
+    expect(counted()).toEqual(documented("issue opened in a repository the app has never seen"));
   });
 
   test("a warm app spends no read on settings or labels", async () => {
@@ -107,6 +110,7 @@ describe("issues.opened", () => {
     const second = issuePayload("opened", ONE_LINER, { number: 2 });
     github().post(`${REPO}/issues/2/labels`, { labels: ["scoped-deliverable", "needs-spec"] }).reply(200, []).post(`${REPO}/issues/2/comments`).reply(201, { id: 101 });
     await deliver(app, "issues", second);
+    expect(counted()).toEqual(documented("issue opened, warm app (settings and labels cached)"));
   });
 });
 
@@ -119,6 +123,7 @@ describe("issues.edited", () => {
     github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
     await deliver(app, "issues", issuePayload("edited", ONE_LINER, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
     expect(writes()).toEqual([]);
+    expect(counted()).toEqual(documented("issue edited, result unchanged (first event of the app)"));
   });
 
   test("an edit that completes the spec: the comment is edited, needs-spec removed, handoff-ready added", async () => {
@@ -138,6 +143,7 @@ describe("issues.edited", () => {
     await deliver(app, "issues", issuePayload("edited", COMPLETE, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
     expect(writes().sort()).toEqual([`DELETE ${REPO}/issues/1/labels/needs-spec`, `PATCH ${REPO}/issues/comments/100`, `POST ${REPO}/issues/1/labels`]);
     expect(comment(COMPLETE, EMPTY_STATE, true)).toContain("ready to hand off");
+    expect(counted()).toEqual(documented("issue edited to complete the spec (first event of the app)"));
   });
 
   test("a comment with the marker written by a person is never edited or deleted", async () => {
@@ -187,10 +193,12 @@ describe("many events at once", () => {
     await Promise.all(events.map((e, i) => app.probot.receive({ id: `burst-${i}`, name: e.name, payload: e.body } as never)));
     await app.handoff.queue.idle();
     expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
+    expect(counted()).toEqual(documented("issue opened plus ten label events at once"));
     verifyGithub();
 
     await deliver(app, "issues", issuePayload("opened", ONE_LINER), "burst-0");
     expect(writes()).toEqual([]);
+    expect(counted()).toEqual(documented("a delivery repeated with the same id"));
   });
 });
 

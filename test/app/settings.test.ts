@@ -2,6 +2,7 @@ import { renderConfigIssue, CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../../src/
 import { parseSettings } from "../../src/config/index.js";
 import { APP_SLUG, BOT, createApp, deliver, INSTALLATION, payload } from "../helpers/app.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
+import { counted, documented } from "../helpers/request-table.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
 const SETTINGS = "/contents/.github%2Fhandoff.yml";
@@ -43,6 +44,7 @@ describe("an invalid settings file", () => {
     github().post(`${REPO}/issues`, { title: CONFIG_ISSUE_TITLE, body }).reply(201, { number: 77 });
     await deliver(app, "issues", openedIssue());
     expect(writes()).toEqual([`POST ${REPO}/issues`]);
+    expect(counted()).toEqual(documented("issue opened, settings invalid (first issue)"));
     verifyGithub();
 
     // A second issue in the same repository: the same problems, nothing new is written.
@@ -50,6 +52,7 @@ describe("an invalid settings file", () => {
     second.issue.number = 2;
     await deliver(app, "issues", second);
     expect(writes()).toEqual([]);
+    expect(counted()).toEqual(documented("issue opened, settings invalid (later issues)"));
   });
 
   test("a valid file pushed to the default branch: a successful check run, and the configuration issue is closed", async () => {
@@ -76,6 +79,7 @@ describe("an invalid settings file", () => {
       .reply(200, {});
     await deliver(app, "push", push);
     expect(writes().sort()).toEqual([`PATCH ${REPO}/issues/77`, `POST ${REPO}/check-runs`]);
+    expect(counted()).toEqual(documented("push that fixes the settings file"));
   });
 
   test("an invalid file pushed: a failing check run with an annotation on each problem's line", async () => {
@@ -129,5 +133,6 @@ describe("an invalid settings file", () => {
       })
       .reply(201, { id: 1 });
     await deliver(app, "pull_request", pr);
+    expect(counted()).toEqual(documented("pull request that changes the settings file"));
   });
 });
