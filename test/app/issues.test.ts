@@ -251,3 +251,83 @@ describe("people's label decisions", () => {
     expect(writes()).toEqual([]);
   });
 });
+
+describe("skips and edge cases", () => {
+  const RAW = { "content-type": "application/vnd.github.raw+json; charset=utf-8" };
+
+  test("an ignored label or author from the settings: nothing written", async () => {
+    const app = await createApp();
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, "ignore:\n  labels: [question]\n  authors: [dependabot]\n", RAW);
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER, { labels: [label("Question")] }));
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER, { number: 2, user: { login: "dependabot", id: 3, type: "User" } }));
+    expect(writes()).toEqual([]);
+  });
+
+  test("a locked issue: labels only, no comment", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github().post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] }).reply(200, []);
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER, { locked: true }));
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`]);
+  });
+
+  test("two checklist comments from an earlier race: the oldest is kept and edited, the other deleted", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    github()
+      .get(`${REPO}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [appComment(300, comment(ONE_LINER, EMPTY_STATE, true)), appComment(200, "<!-- handoff:checklist -->\nan older text")]);
+    github()
+      .delete(`${REPO}/issues/comments/300`)
+      .reply(204)
+      .patch(`${REPO}/issues/comments/200`, { body: comment(ONE_LINER, EMPTY_STATE, true) })
+      .reply(200, {});
+    await deliver(app, "issues", issuePayload("edited", ONE_LINER, { comments: 2, labels: [label("scoped-deliverable"), label("needs-spec")] }));
+    expect(writes().sort()).toEqual([`DELETE ${REPO}/issues/comments/300`, `PATCH ${REPO}/issues/comments/200`]);
+  });
+
+  test("comment.on_ready: delete removes the checklist once the issue is ready", async () => {
+    const app = await createApp();
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, "comment:\n  on_ready: delete\n", RAW);
+    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["handoff-ready"] })
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/needs-spec`)
+      .reply(200, [])
+      .delete(`${REPO}/issues/comments/100`)
+      .reply(204);
+    await deliver(app, "issues", issuePayload("edited", COMPLETE, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
+    expect(writes()).toContain(`DELETE ${REPO}/issues/comments/100`);
+  });
+
+  test("the webhook is answered before any write is made", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    github().post(`${REPO}/issues/1/labels`).delay(300).reply(200, []).post(`${REPO}/issues/1/comments`).reply(201, { id: 100 });
+    await app.probot.receive({ id: "answered-first", name: "issues", payload: issuePayload("opened", ONE_LINER) } as never);
+    expect(writes()).toEqual([]);
+    expect(app.handoff.queue.size).toBe(1);
+    await app.handoff.queue.idle();
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
+  });
+
+  test("an edit that changes neither title nor body: no request", async () => {
+    const app = await createApp();
+    const p = issuePayload("edited", ONE_LINER);
+    p.changes = {};
+    await deliver(app, "issues", p);
+    expect(writes()).toEqual([]);
+  });
+});
