@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Scores the engine on labelled corpora: the project's own (test/fixtures/corpus.jsonl) and, when it
+// Scores the engine on labelled corpora: the project's own (test/fixtures/corpus*.jsonl) and, when it
 // is there, the shared development set beside the repository. `--misses` lists every disagreement.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -12,7 +12,7 @@ const showMisses = args.includes("--misses");
 const files = args.filter((a) => !a.startsWith("--"));
 const corpora = files.length
   ? files.map((f) => resolve(f))
-  : [join(root, "test/fixtures/corpus.jsonl"), join(root, "../shared/corpus/dev-set.jsonl")].filter((f) => existsSync(f));
+  : ["test/fixtures/corpus.jsonl", "test/fixtures/corpus-b.jsonl", "test/fixtures/corpus-c.jsonl", "../shared/corpus/dev-set.jsonl"].map((f) => join(root, f)).filter((f) => existsSync(f));
 
 for (const file of corpora) {
   const rows = parseCorpus(readFileSync(file, "utf8"));

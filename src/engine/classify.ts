@@ -1,5 +1,5 @@
 import type { Block } from "./markdown.js";
-import { expectsStatus, OWNER_SIGNALS, SCOPED_SIGNALS, UNCLEAR_SIGNALS, type SignalPattern } from "./lexicon.js";
+import { CONSTRAINT, expectsStatus, OWNER_SIGNALS, SCOPED_SIGNALS, UNCLEAR_SIGNALS, type SignalPattern } from "./lexicon.js";
 import { excerpt, isPlaceholder } from "./text.js";
 import type { Classification, Evidence, Signal } from "./types.js";
 
@@ -68,6 +68,8 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
 
   test(title, 0, true);
   expects(title, 0);
+  // A title that is itself a bound over everything ("p95 under 200 ms for all endpoints") is a standing requirement.
+  if (CONSTRAINT.test(title) && /\b(?:all|every|each|any)\b/i.test(title)) signals.push({ kind: "owner:standing", weight: -4, evidence: { line: 0, text: `title: ${excerpt(title)}` } });
   // One pass over all the prose and headings per pattern first: a pattern that matches nowhere is not tried line
   // by line. Anchored patterns are left to the per-line pass, where their anchors mean line edges.
   const prose: string[] = [];
@@ -119,7 +121,9 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
   // A title that states something to do, with nothing that makes it a question or a discussion, is a
   // work item: a small push toward a deliverable, which the owner signals outweigh when present.
   const asks = signals.some((s) => s.kind.startsWith("unclear:"));
-  if (!asks && !owned && title.trim() !== "" && !facts.emptyTemplate) signals.push({ kind: "scoped:work-item", weight: 1, evidence: { line: 0, text: `title: ${excerpt(title)}` } });
+  // An issue written only in its title names the work and nothing else: a stronger push.
+  const bare = !blocks.some((b) => b.type !== "heading" && b.lines.length > 0);
+  if (!asks && !owned && title.trim() !== "" && !facts.emptyTemplate) signals.push({ kind: "scoped:work-item", weight: bare ? 2 : 1, evidence: { line: 0, text: `title: ${excerpt(title)}` } });
 
   // A question about a design to choose is a decision to make, not a support question.
   const decision = signals.some((s) => s.kind === "owner:architecture");

@@ -93,7 +93,8 @@ const SENTENCE_END = /(?<=[.!?。！？])\s+/;
 const GREETING = /^\W*(?:hi|hello|hey|hola|olá|bonjour|hallo)\b/i;
 
 /** "Expected: …", "Erwartet: …": the expected behaviour, stated. */
-const EXPECTED_LEAD = /^\W*(?:expected(?: behaviou?r| result| output)?|should|esperado|attendu|atteso|erwartet|verwacht|期待される動作|예상 결과)\s*[:：]\s*/i;
+const EXPECTED_LEAD =
+  /^\W*(?:expected(?: behaviou?r| result| output)?|should|esperado|attendu|atteso|erwartet|verwacht|beklenen|oczekiwane|förväntat|ожидается|ожидаемое|očekávané|diharapkan|kỳ vọng|mong đợi|अपेक्षित|期待される動作|예상 결과)\s*[:：]\s*/i;
 /** Table headers whose rows state expected values: "should be", "expected". */
 const EXPECTED_TABLE_HEADER = /\b(?:should be|expected|esperado|attendu|atteso|erwartet|verwacht)\b/i;
 
@@ -129,7 +130,10 @@ function codeIsContract(block: Block): boolean {
 }
 
 function isConstraint(text: string): boolean {
-  return CONSTRAINT.test(text) || DEADLINE.test(text) || (SECURITY.test(text) && (REQUIRED.test(text) || TODO_VERB.test(text)));
+  if (CONSTRAINT.test(text) || DEADLINE.test(text)) return true;
+  // A security measure counts when the same sentence requires it.
+  if (!SECURITY.test(text)) return false;
+  return text.split(SENTENCE_END).some((s) => SECURITY.test(s) && (REQUIRED.test(s) || TODO_VERB.test(s)));
 }
 
 /** Line-level interface evidence in prose. */
