@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { Handoff, type HandoffOptions } from "./app/handoff.js";
+import { onCommentCreated } from "./handlers/comment-created.js";
 import { onIssueChanged } from "./handlers/issue-changed.js";
 import { onIssueLabelled } from "./handlers/issue-labelled.js";
 import { onPullRequest } from "./handlers/settings-in-pull-request.js";
@@ -11,6 +12,7 @@ export function handoff(options: HandoffOptions = {}) {
     const state = new Handoff(app, options);
     app.on(["issues.opened", "issues.edited", "issues.reopened"], onIssueChanged(state));
     app.on(["issues.labeled", "issues.unlabeled"], onIssueLabelled(state));
+    app.on("issue_comment.created", onCommentCreated(state));
     app.on("push", onPush(state));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], onPullRequest(state));
     return state;

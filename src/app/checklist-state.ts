@@ -9,8 +9,12 @@ const who = z.string().min(1).max(100);
  */
 export const checklistStateSchema = z.object({
   v: z.literal(1),
-  /** A person set the classification: by editing the app's labels. */
-  classification: z.object({ value: z.enum(["scoped-deliverable", "needs-owner", "unclear"]), by: who }).optional(),
+  /** A person set the classification: by editing the app's labels, or with `/handoff contract` or `hire`. */
+  classification: z.object({ value: z.enum(["scoped-deliverable", "needs-owner", "unclear"]), by: who, via: z.enum(["label", "command"]).optional() }).optional(),
+  /** Sections marked not applicable with `/handoff n/a SECTION`, each with who marked it. */
+  na: z.record(z.string().max(40), who).optional(),
+  /** `/handoff ignore`: the app leaves the issue alone until `/handoff unignore`. */
+  ignored: z.object({ by: who }).optional(),
   /** A person added (present) or removed (absent) a readiness label. */
   readiness: z
     .object({
@@ -46,6 +50,6 @@ export function readState(body: string): ChecklistState {
 
 /** The state as the text that follows the marker, or undefined when there is nothing to keep. */
 export function writeState(state: ChecklistState): string | undefined {
-  if (!state.classification && !state.readiness) return undefined;
+  if (!state.classification && !state.readiness && !(state.na && Object.keys(state.na).length) && !state.ignored) return undefined;
   return JSON.stringify(state);
 }

@@ -15,6 +15,8 @@ import { renderConfigIssue } from "./config-issue-body.js";
 import { desiredState } from "./desired-state.js";
 import { IssueQueue, RecentDeliveries } from "./issue-queue.js";
 import { applyLabelDecision, appLabelKey, type LabelDecision } from "./label-decisions.js";
+import { runCommands, type CommandJob, type CommandOutcome } from "./run-commands.js";
+import { react, RoleCache } from "../github/collaborator-role.js";
 
 /** What the app keeps per repository between events, so a warm app spends no reads on it. */
 interface RepoState {
@@ -26,7 +28,10 @@ interface RepoState {
 }
 
 /** The issue events the app works on. */
-export type IssueContext = Context<"issues.opened" | "issues.edited" | "issues.reopened" | "issues.labeled" | "issues.unlabeled">;
+export type IssueContext = Context<"issues.opened" | "issues.edited" | "issues.reopened" | "issues.labeled" | "issues.unlabeled" | "issue_comment.created">;
+
+/** Work an event brings besides the analysis: a person's label edit, or a comment's commands. */
+export type IssueJob = LabelDecision | CommandJob;
 
 export interface HandoffOptions {
   /** How long loaded settings are trusted without a push that invalidates them. */
@@ -48,7 +53,8 @@ export class Handoff {
   readonly queue: IssueQueue;
   readonly deliveries = new RecentDeliveries();
   private readonly repos = new Map<string, RepoState>();
-  private readonly pending = new Map<string, LabelDecision[]>();
+  private readonly pending = new Map<string, IssueJob[]>();
+  private readonly roles = new RoleCache();
   private bot: Promise<string> | null = null;
 
   constructor(
@@ -122,30 +128,32 @@ export class Handoff {
     return !cached?.ok || appLabelKey(cached.settings, name) !== null;
   }
 
-  /** Queues the issue of an `issues` event, with a person's label edit to record if there is one. */
-  enqueueIssue(context: IssueContext, decision?: LabelDecision): void {
+  /** Queues an issue, with a person's label edit or a comment's commands to handle in the same run. */
+  enqueueIssue(context: IssueContext, job?: IssueJob): void {
     const { owner, repo } = context.repo();
     const key = `${context.payload.installation?.id ?? 0}/${owner}/${repo}#${context.payload.issue.number}`.toLowerCase();
-    if (decision) this.pending.set(key, [...(this.pending.get(key) ?? []), decision]);
+    if (job) this.pending.set(key, [...(this.pending.get(key) ?? []), job]);
     this.queue.enqueue(key, async (first) => {
-      const decisions = this.pending.get(key) ?? [];
+      const jobs = this.pending.get(key) ?? [];
       this.pending.delete(key);
       try {
-        await this.processIssue(context, first, decisions);
+        await this.processIssue(context, first, jobs);
       } catch (error) {
-        // Keep the people's decisions for the next run.
-        this.pending.set(key, [...decisions, ...(this.pending.get(key) ?? [])]);
+        // Keep the people's decisions and commands for the next run.
+        this.pending.set(key, [...jobs, ...(this.pending.get(key) ?? [])]);
         throw error;
       }
     });
   }
 
-  private async processIssue(context: IssueContext, first: boolean, decisions: LabelDecision[]): Promise<void> {
+  private async processIssue(context: IssueContext, first: boolean, jobs: IssueJob[]): Promise<void> {
     const started = Date.now();
     const { owner, repo } = context.repo();
     const number = context.payload.issue.number;
     const log: Logger = context.log.child({ repo: `${owner}/${repo}`, issue: number, delivery: context.id });
     const octokit = context.octokit;
+    const commandJobs = jobs.filter((j): j is CommandJob => "commentId" in j);
+    let commandCount = 0;
 
     const loaded = await this.settings(octokit, owner, repo);
     const configWrites = await this.reportSettings(octokit, { owner, repo }, loaded, false);
@@ -158,8 +166,10 @@ export class Handoff {
     // A later run starts from the issue as it is now, not from the payload that queued it.
     const issue = issueFacts(first ? context.payload.issue : (await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number })).data);
     const labels = issue.labels;
-    const skip =
-      !issue.open
+    // Someone who types a command gets an answer; otherwise these issues are left alone.
+    const skip = commandJobs.length
+      ? null
+      : !issue.open
         ? "issue is closed"
         : settings.ignore.authors.some((a) => a.toLowerCase() === issue.author?.toLowerCase())
           ? "author is ignored"
@@ -175,8 +185,30 @@ export class Handoff {
     const comments = issue.hasComments ? await findChecklistComments(octokit, { owner, repo, issue_number: number }, await this.botLogin()) : [];
     const analysis = analyze({ title: issue.title, body: issue.body }, settings);
     let state = comments[0] ? readState(comments[0].body) : EMPTY_STATE;
-    for (const d of decisions) state = applyLabelDecision(state, settings, d, state.classification?.value ?? analysis.classification);
-    const desired = desiredState(analysis, settings, state, comments.length > 0);
+    if (state.ignored && !jobs.length) {
+      log.debug({ reason: "ignored with /handoff ignore" }, "skipped");
+      return;
+    }
+    let force = false;
+    const outcomes: CommandOutcome[] = [];
+    for (const job of jobs) {
+      if ("commentId" in job) {
+        const ran = await runCommands(job, state, {
+          settings,
+          loaded,
+          issue: { title: issue.title, body: issue.body, number, author: issue.author },
+          analysis,
+          role: (username) => this.roles.get(octokit, { owner, repo }, username),
+        });
+        state = ran.state;
+        force ||= ran.force;
+        commandCount += ran.commands;
+        outcomes.push(ran.outcome);
+      } else {
+        state = applyLabelDecision(state, settings, job, state.classification?.value ?? analysis.classification);
+      }
+    }
+    const desired = desiredState(analysis, settings, state, comments.length > 0, { force });
 
     const repoState = this.repoState(owner, repo);
     const result = await reconcileIssue(octokit, {
@@ -190,8 +222,25 @@ export class Handoff {
         repoState.labels = await ensureLabels(octokit, { owner, repo }, needed, repoState.labels);
       },
     });
+    let commandWrites = 0;
+    for (const outcome of outcomes) {
+      if (outcome.reply !== null && !issue.locked) {
+        await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: number, body: outcome.reply });
+        commandWrites++;
+      }
+      await react(octokit, { owner, repo }, outcome.commentId, outcome.reaction);
+      commandWrites++;
+    }
     log.info(
-      { classification: desired.classification, added: result.added, removed: result.removed, comment: result.comment, writes: writesOf(result) + configWrites, ms: Date.now() - started },
+      {
+        classification: desired.classification,
+        added: result.added,
+        removed: result.removed,
+        comment: result.comment,
+        commands: commandCount,
+        writes: writesOf(result) + configWrites + commandWrites,
+        ms: Date.now() - started,
+      },
       "issue reconciled",
     );
   }

@@ -26,8 +26,8 @@ export function applyLabelDecision(state: ChecklistState, settings: Settings, de
   if (!key) return state;
   if (key === "scoped" || key === "owner") {
     const value: Classification = key === "scoped" ? "scoped-deliverable" : "needs-owner";
-    if (decision.added) return { ...state, classification: { value, by: decision.by } };
-    if (current === value) return { ...state, classification: { value: "unclear", by: decision.by } };
+    if (decision.added) return { ...state, classification: { value, by: decision.by, via: "label" } };
+    if (current === value) return { ...state, classification: { value: "unclear", by: decision.by, via: "label" } };
     return state;
   }
   return { ...state, readiness: { ...state.readiness, [key]: { present: decision.added, by: decision.by } } };

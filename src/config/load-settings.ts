@@ -13,7 +13,15 @@ export type FetchText = (ref: FileRef) => Promise<string | null>;
 export type LoadResult = SettingsResult & {
   /** The files that made the settings, base first, named as problems name them. */
   files: string[];
+  /** For each setting (dotted path), the file that set it; absent where the default applies. */
+  origins?: Record<string, string>;
 };
+
+/** Dotted paths of the leaves of a settings object: mappings are walked, lists and values are leaves. */
+function leaves(value: unknown, path: string[] = []): string[][] {
+  if (!isObject(value) || Object.keys(value).length === 0) return path.length ? [path] : [];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+}
 
 export const SETTINGS_PATH = ".github/handoff.yml";
 /** Longest `_extends` chain followed. */
@@ -86,5 +94,12 @@ export async function loadSettings(owner: string, repo: string, fetchText: Fetch
     const { _extends: _, ...data } = f.data;
     merged = mergeSettings(merged, data);
   }
-  return { ...validateSettings(merged, files), files: names };
+  const result = validateSettings(merged, files);
+  if (!result.ok) return { ...result, files: names };
+  const origins: Record<string, string> = {};
+  for (const path of leaves(result.settings)) {
+    const from = [...files].reverse().find((f) => f.sets(path));
+    if (from) origins[path.join(".")] = from.file;
+  }
+  return { ...result, files: names, origins };
 }

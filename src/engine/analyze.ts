@@ -66,6 +66,18 @@ function isEmptyTemplate(blocks: Block[]): boolean {
 }
 
 /**
+ * The issue's own text for each section it provides (up to 40 lines of 400 characters each), for a
+ * brief that quotes the issue rather than the checklist's short excerpts.
+ */
+export function sectionText(input: IssueInput, settings: Settings = DEFAULT_SETTINGS): Record<string, Evidence[]> {
+  const title = String(input.title ?? "").slice(0, MAX_TITLE);
+  const body = (typeof input.body === "string" ? input.body.slice(0, MAX_BODY) : "").replace(/\r\n?/g, "\n");
+  const { defs, index } = prepare(settings);
+  const { evidence } = detectSections(toBlocks(body), title, defs, index, { maxEvidence: 40, excerptLength: 400 });
+  return Object.fromEntries(evidence);
+}
+
+/**
  * Classifies an issue and checks its spec. Pure and deterministic: no I/O, the same input always
  * gives the same Analysis. Time is linear in the size of the body.
  */

@@ -10,6 +10,13 @@ import type { Evidence } from "./types.js";
 
 /** Evidence kept per section: enough to show the author, bounded so the comment stays small. */
 const MAX_EVIDENCE = 3;
+
+export interface DetectOptions {
+  /** Evidence kept per section (default 3: what the comment shows). */
+  maxEvidence?: number;
+  /** Longest excerpt per line (default 100). */
+  excerptLength?: number;
+}
 const SCHEMA_LANGS = new Set(["json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger", "jsonschema"]);
 const GHERKIN_LANGS = new Set(["gherkin", "feature", "cucumber"]);
 
@@ -166,16 +173,18 @@ export interface SectionsFound {
   headed: Set<string>;
 }
 
-export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex): SectionsFound {
+export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex, options: DetectOptions = {}): SectionsFound {
+  const maxEvidence = options.maxEvidence ?? MAX_EVIDENCE;
+  const excerptLength = options.excerptLength ?? 100;
   const evidence = new Map<string, Evidence[]>();
   const headed = new Set<string>();
   for (const def of defs) evidence.set(def.id, []);
   const titleSet = new Set(contentWords(title));
   const add = (id: string, l: TextLine) => {
     const list = evidence.get(id);
-    if (!list || list.length >= MAX_EVIDENCE) return;
+    if (!list || list.length >= maxEvidence) return;
     if (list.some((e) => e.line === l.line)) return;
-    list.push({ line: l.line, text: excerpt(l.text) });
+    list.push({ line: l.line, text: excerpt(l.text, excerptLength) });
   };
 
   // Context without a heading: descriptive prose, with at least one line about what is there today.
@@ -194,7 +203,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   };
   // Once a section has all the evidence it will show, its detectors are skipped: that keeps long
   // bodies cheap. Results do not change: evidence is capped at the same number.
-  const full = (id: string) => (evidence.get(id)?.length ?? 0) >= MAX_EVIDENCE;
+  const full = (id: string) => (evidence.get(id)?.length ?? 0) >= maxEvidence;
   const stack: Heading[] = [];
   let contextWords = 0;
   let contextState = false;

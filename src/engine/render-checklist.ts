@@ -17,6 +17,8 @@ export interface RenderOptions {
   state?: string;
   /** Decisions people made, shown under the headline ("Classification set by @alice"). Neutralised here. */
   notes?: string[];
+  /** Sections marked not applicable, with who marked them. */
+  notApplicable?: Record<string, string>;
 }
 
 function quote(e: Evidence): string {
@@ -85,7 +87,10 @@ export function renderChecklist(analysis: Analysis, options: RenderOptions = {})
       const finding = analysis.sections[def.id];
       if (!finding) continue;
       const tag = finding.required ? "" : " _(recommended)_";
-      if (finding.present) {
+      const na = options.notApplicable?.[def.id];
+      if (na !== undefined && !finding.present) {
+        parts.push(`- ➖ **${neutralise(def.title)}**: not applicable (${neutralise(`@${na}`)} with /handoff n/a).`);
+      } else if (finding.present) {
         const ev = finding.evidence.slice(0, SHOWN_EVIDENCE).map(quote).join("; ");
         parts.push(`- ✅ **${neutralise(def.title)}**${tag}: found ${ev}`);
       } else {

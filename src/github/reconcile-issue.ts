@@ -34,7 +34,8 @@ export interface ReconcileResult {
 export async function reconcileIssue(octokit: Octokit, input: ReconcileInput): Promise<ReconcileResult> {
   const { issue, desired } = input;
   const have = new Set(input.labels.map((l) => l.toLowerCase()));
-  const want = new Set(desired.labels.map((l) => l.toLowerCase()));
+  // null: the labels are left as they are (an ignored issue).
+  const want = desired.labels === null ? have : new Set(desired.labels.map((l) => l.toLowerCase()));
   const add = input.managed.filter((l) => want.has(l.name.toLowerCase()) && !have.has(l.name.toLowerCase()));
   const remove = input.managed.filter((l) => !want.has(l.name.toLowerCase()) && have.has(l.name.toLowerCase()));
 

@@ -212,7 +212,7 @@ describe("people's label decisions", () => {
     github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
 
     // 1. The person removes needs-owner: recorded as "unclear", the comment keeps the decision.
-    const afterRemoval: ChecklistState = { v: 1, classification: { value: "unclear", by: "alice" } };
+    const afterRemoval: ChecklistState = { v: 1, classification: { value: "unclear", by: "alice", via: "label" } };
     github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, ownerComment)]);
     github().patch(`${REPO}/issues/comments/100`, { body: comment(OWNER, afterRemoval, true) }).reply(200, {});
     const removed = issuePayload("unlabeled", OWNER, { comments: 1, labels: [] });
@@ -221,7 +221,7 @@ describe("people's label decisions", () => {
     await deliver(app, "issues", removed);
 
     // 2. The person adds scoped-deliverable: the classification is theirs; the readiness label follows.
-    const afterAdding: ChecklistState = { v: 1, classification: { value: "scoped-deliverable", by: "alice" } };
+    const afterAdding: ChecklistState = { v: 1, classification: { value: "scoped-deliverable", by: "alice", via: "label" } };
     github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(OWNER, afterRemoval, true))]);
     github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
     github()

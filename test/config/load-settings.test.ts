@@ -14,7 +14,7 @@ describe("loadSettings", () => {
   test("no file anywhere: the defaults, after looking in the repository and the organisation", async () => {
     const f = files({});
     const r = await loadSettings("acme", "api", f.fetch);
-    expect(r).toEqual({ ok: true, settings: DEFAULT_SETTINGS, files: [] });
+    expect(r).toEqual({ ok: true, settings: DEFAULT_SETTINGS, files: [], origins: {} });
     expect(f.asked).toEqual(["acme/api:.github/handoff.yml", "acme/.github:.github/handoff.yml"]);
   });
 
@@ -36,6 +36,12 @@ describe("loadSettings", () => {
     expect(r.settings.sections.recommended).toEqual(["constraints"]);
     expect(r.settings.labels.owner).toEqual({ name: "hire", color: "000000", description: "Needs long-term embedded ownership" });
     expect(r.files).toEqual(["acme/.github:.github/handoff.yml", ".github/handoff.yml"]);
+    expect(r.origins).toEqual({
+      "sections.required": ".github/handoff.yml",
+      "sections.recommended": "acme/.github:.github/handoff.yml",
+      "labels.owner.name": ".github/handoff.yml",
+      "labels.owner.color": "acme/.github:.github/handoff.yml",
+    });
   });
 
   test("a problem in the base names the base file and its line", async () => {

@@ -1,0 +1,109 @@
+import type { LoadResult } from "../config/load-settings.js";
+import type { Settings } from "../config/schema.js";
+import { COMMAND_NAMES, parseCommands } from "../commands/parse-commands.js";
+import { mayRun, needsRole, permissionFor, type RepoRole } from "../commands/permissions.js";
+import { briefReply, configReply, deniedReply, explainReply, helpReply, problemsReply, templateReply } from "../commands/replies.js";
+import { sectionDefs, sectionText } from "../engine/analyze.js";
+import { clamp } from "../engine/render-checklist.js";
+import type { Analysis } from "../engine/types.js";
+import type { ChecklistState } from "./checklist-state.js";
+import { desiredState } from "./desired-state.js";
+
+/** A comment's commands, queued with the issue they were written on. */
+export interface CommandJob {
+  commentId: number;
+  author: string;
+  body: string;
+}
+
+export interface CommandOutcome {
+  commentId: number;
+  reaction: "+1" | "-1" | "confused";
+  /** One reply at most per comment, however many commands it holds. */
+  reply: string | null;
+}
+
+export interface CommandContext {
+  settings: Settings;
+  loaded: LoadResult;
+  issue: { title: string; body: string; number: number; author: string | null };
+  analysis: Analysis;
+  /** The person's role in the repository, looked up only when a command needs it. */
+  role: (username: string) => Promise<RepoRole | null>;
+}
+
+/**
+ * Runs one comment's commands in order against the issue's state. Returns the new state, whether the
+ * comment must be shown even where the app would stay quiet (`check`), and the comment's outcome.
+ */
+export async function runCommands(job: CommandJob, state: ChecklistState, ctx: CommandContext): Promise<{ state: ChecklistState; force: boolean; outcome: CommandOutcome; commands: number }> {
+  const { settings, analysis } = ctx;
+  // Parsed here, with this repository's sections (custom ones included).
+  const parsed = parseCommands(job.body, sectionDefs(settings).map((d) => d.id));
+  const isAuthor = ctx.issue.author !== null && ctx.issue.author.toLowerCase() === job.author.toLowerCase();
+  let role: RepoRole | null | undefined;
+  const roleOf = async () => (role === undefined ? (role = await ctx.role(job.author)) : role);
+  const parts: string[] = [];
+  let denied = false;
+  let force = false;
+
+  for (const command of parsed.commands) {
+    const permission = permissionFor(settings, command.name);
+    const allowed = mayRun(permission, needsRole(permission, isAuthor) ? await roleOf() : null, isAuthor);
+    if (!allowed) {
+      denied = true;
+      parts.push(deniedReply(command.name, permission));
+      continue;
+    }
+    const by = job.author;
+    switch (command.name) {
+      case "check":
+        force = true;
+        break;
+      case "contract":
+        state = { ...state, classification: { value: "scoped-deliverable", by, via: "command" } };
+        break;
+      case "hire":
+        state = { ...state, classification: { value: "needs-owner", by, via: "command" } };
+        break;
+      case "reset":
+        state = { v: 1 };
+        break;
+      case "na":
+        state = { ...state, na: { ...state.na, [command.section!]: by } };
+        break;
+      case "ignore":
+        state = { ...state, ignored: { by } };
+        break;
+      case "unignore": {
+        const { ignored: _, ...rest } = state;
+        state = rest;
+        break;
+      }
+      case "explain":
+        parts.push(explainReply(analysis, settings));
+        break;
+      case "template":
+        parts.push(templateReply(analysis.missing.filter((id) => !(state.na && id in state.na)), settings));
+        break;
+      case "brief": {
+        const text = sectionText({ title: ctx.issue.title, body: ctx.issue.body }, settings);
+        const effective = desiredState(analysis, settings, state, true).classification;
+        parts.push(briefReply(ctx.issue.title, ctx.issue.number, text, { ...analysis, classification: effective }, settings, state.na ?? {}));
+        break;
+      }
+      case "config":
+        parts.push(ctx.loaded.ok ? configReply(settings, ctx.loaded.files, ctx.loaded.origins ?? {}) : "The settings are invalid: see the configuration issue.");
+        break;
+      case "help": {
+        const all = COMMAND_NAMES.map((name) => ({ name, permission: permissionFor(settings, name) }));
+        const r = all.some((c) => needsRole(c.permission, isAuthor)) ? await roleOf() : null;
+        parts.push(helpReply(all.filter((c) => mayRun(c.permission, r, isAuthor)), all));
+        break;
+      }
+    }
+  }
+  if (parsed.problems.length) parts.push(problemsReply(parsed.problems));
+  const reaction = denied ? "-1" : parsed.problems.length ? "confused" : "+1";
+  return { state, force, commands: parsed.commands.length, outcome: { commentId: job.commentId, reaction, reply: parts.length ? clamp(parts.join("\n\n---\n\n")) : null } };
+}

@@ -1,0 +1,26 @@
+import type { Context } from "probot";
+import type { Handoff } from "../app/handoff.js";
+import { parseCommands } from "../commands/parse-commands.js";
+import { SECTION_IDS } from "../engine/section-defs.js";
+
+/**
+ * A new comment: if it holds `/handoff` commands, queue them with the issue. Comments by bots, the
+ * app included, are never read as commands, and a comment without a command costs no request.
+ */
+export function onCommentCreated(handoff: Handoff) {
+  return async (context: Context<"issue_comment.created">): Promise<void> => {
+    const { comment } = context.payload;
+    const body = comment.body ?? "";
+    const skip = !handoff.deliveries.first(context.id)
+      ? "repeated delivery"
+      : comment.user?.type === "Bot" || context.payload.sender.type === "Bot"
+        ? "written by a bot"
+        : null;
+    if (skip) return context.log.debug({ reason: skip, issue: context.payload.issue.number }, "skipped");
+    // Any line that looks like a command, known or not, gets an answer; the run parses it again with
+    // the repository's own sections.
+    const parsed = parseCommands(body, SECTION_IDS);
+    if (!parsed.commands.length && !parsed.problems.length) return;
+    handoff.enqueueIssue(context, { commentId: comment.id, author: comment.user?.login ?? "ghost", body });
+  };
+}
