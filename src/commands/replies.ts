@@ -55,7 +55,7 @@ export function briefReply(title: string, number: number, text: Record<string, E
   for (const def of sectionDefs(settings)) {
     const found = analysis.sections[def.id]?.present ? (text[def.id] ?? []) : [];
     if (found.length) {
-      lines.push("", `### ${neutralise(def.title)}`, "", ...found.map((e) => `> ${neutralise(e.text)}`));
+      lines.push("", `### ${neutralise(def.title)}`, "", ...found.map((e) => `- ${neutralise(e.text)}`));
     } else if (na[def.id] !== undefined) {
       lines.push("", `### ${neutralise(def.title)}`, "", "_Not applicable._");
     } else {

@@ -1,0 +1,230 @@
+import { desiredState } from "../../src/app/desired-state.js";
+import { EMPTY_STATE, type ChecklistState } from "../../src/app/checklist-state.js";
+import { briefReply, templateReply } from "../../src/commands/replies.js";
+import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
+import { analyze, MAX_COMMENT, sectionText } from "../../src/engine/index.js";
+import { APP_SLUG, BOT, createApp, deliver, INSTALLATION, payload } from "../helpers/app.js";
+import { github, verifyGithub, writes } from "../helpers/github.js";
+import { counted, documented } from "../helpers/request-table.js";
+
+const REPO = "/repos/Codertocat/Hello-World";
+const SETTINGS = "/contents/.github%2Fhandoff.yml";
+const COMMENT_ID = 492700400;
+
+const APP_LABELS = ["scoped-deliverable", "needs-owner", "handoff-ready", "needs-spec"];
+const label = (name: string) => ({ id: name.length, node_id: "x", url: `https://api.github.com${REPO}/labels/${name}`, name, color: "ededed", default: false, description: null });
+
+const SCOPED = {
+  title: "Add a Stripe webhook endpoint",
+  body: [
+    "## Context",
+    "Payments are confirmed today by a nightly job that polls Stripe, so customers wait hours for their receipt.",
+    "## Scope",
+    "- a handler for Stripe's events and a table of processed event ids",
+    "- out of scope: refunds",
+    "## Acceptance criteria",
+    "- [ ] a replayed event changes nothing",
+    "- [ ] a bad signature is rejected and writes nothing",
+    "## Definition of done",
+    "Unit tests pass in CI, the docs are updated and it is deployed to staging.",
+  ].join("\n"),
+};
+
+function comment(issue: { title: string; body: string }, state: ChecklistState = EMPTY_STATE): string {
+  const body = desiredState(analyze(issue, DEFAULT_SETTINGS), DEFAULT_SETTINGS, state, true).comment;
+  if (body === null) throw new Error("no comment expected");
+  return body;
+}
+
+function appComment(id: number, body: string) {
+  return { id, node_id: "c", url: "u", html_url: "h", issue_url: "i", body, user: { login: BOT, id: 9, type: "Bot" }, created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z", author_association: "NONE" };
+}
+
+function commentPayload(body: string, who = "alice", issue = SCOPED, labels = ["scoped-deliverable", "needs-spec"]) {
+  const p = payload("issue_comment", "created");
+  Object.assign(p.issue, issue, { comments: 2, labels: labels.map(label), user: { ...p.issue.user, login: "author" } });
+  Object.assign(p.comment, { body, user: { ...p.comment.user, login: who, type: "User" } });
+  p.sender = { ...p.sender, login: who, type: "User" };
+  return p;
+}
+
+function editedPayload(issue: { title: string; body: string }, labels: string[]) {
+  const p = payload("issues", "edited");
+  Object.assign(p.issue, issue, { comments: 2, labels: labels.map(label) });
+  p.changes = { body: { from: "before" } };
+  return p;
+}
+
+function cold(existing: string) {
+  github().post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z" });
+  github().get(`${REPO}${SETTINGS}`).reply(404).get(`/repos/Codertocat/.github${SETTINGS}`).reply(404);
+  github().get("/app").reply(200, { id: 1, slug: APP_SLUG });
+  github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, existing)]);
+}
+
+function role(who: string, role_name: string, permission: string) {
+  github().get(`${REPO}/collaborators/${who}/permission`).reply(200, { permission, role_name, user: { login: who } });
+}
+
+afterEach(verifyGithub);
+
+describe("/handoff hire", () => {
+  test("by a person with triage: needs-owner, the comment shows it, later edits keep it until /handoff reset", async () => {
+    const app = await createApp();
+    const hired: ChecklistState = { v: 1, classification: { value: "needs-owner", by: "alice", via: "command" } };
+    cold(comment(SCOPED));
+    role("alice", "triage", "read");
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map(label));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["needs-owner"] })
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/scoped-deliverable`)
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/needs-spec`)
+      .reply(200, [])
+      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED, hired) })
+      .reply(200, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {});
+    await deliver(app, "issue_comment", commentPayload("/handoff hire"));
+    expect(comment(SCOPED, hired)).toContain("Classification set to needs an owner by `@alice` with /handoff hire.");
+    expect(counted()).toEqual(documented("/handoff hire (first event of the app)"));
+    verifyGithub();
+
+    // A later edit that reads even more like a deliverable: the labels stay, only the checklist text follows the body.
+    const edited = { ...SCOPED, body: SCOPED.body + "\n\n## API contract\n\n`POST /webhooks/stripe` returns `200 OK`." };
+    expect(analyze(edited).classification).toBe("scoped-deliverable");
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(SCOPED, hired))]);
+    github().patch(`${REPO}/issues/comments/100`, { body: comment(edited, hired) }).reply(200, {});
+    await deliver(app, "issues", editedPayload(edited, ["needs-owner"]));
+    expect(writes()).toEqual([`PATCH ${REPO}/issues/comments/100`]);
+    verifyGithub();
+
+    // /handoff reset: back to what the analysis says.
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(SCOPED, hired))]);
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/needs-owner`)
+      .reply(200, [])
+      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED) })
+      .reply(200, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {});
+    await deliver(app, "issue_comment", commentPayload("/handoff reset", "alice", SCOPED, ["needs-owner"]));
+  });
+
+  test("by a person who can only read: no label change, a 👎 and one reply naming the role", async () => {
+    const app = await createApp();
+    cold(comment(SCOPED));
+    role("mallory", "read", "read");
+    github()
+      .post(`${REPO}/issues/1/comments`, { body: "`/handoff hire` needs the triage role or above." })
+      .reply(201, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "-1" })
+      .reply(201, {});
+    await deliver(app, "issue_comment", commentPayload("/handoff hire", "mallory"));
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/comments`, `POST ${REPO}/issues/comments/${COMMENT_ID}/reactions`]);
+    expect(counted()).toEqual(documented("/handoff hire by someone without the role (first event of the app)"));
+  });
+
+  test("a triage role reported by `permission` as read is still triage: role_name decides", async () => {
+    const app = await createApp();
+    const hired: ChecklistState = { v: 1, classification: { value: "needs-owner", by: "tia", via: "command" } };
+    cold(comment(SCOPED));
+    role("tia", "triage", "read");
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map(label));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["needs-owner"] })
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/scoped-deliverable`)
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/needs-spec`)
+      .reply(200, [])
+      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED, hired) })
+      .reply(200, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {});
+    await deliver(app, "issue_comment", commentPayload("/handoff hire", "tia"));
+  });
+});
+
+describe("other commands", () => {
+  test("/handoff n/a contract by the author: contract stops counting as missing and the issue becomes ready", async () => {
+    const app = await createApp();
+    const na: ChecklistState = { v: 1, na: { contract: "author" } };
+    expect(analyze(SCOPED).missing).toEqual(["contract"]);
+    cold(comment(SCOPED));
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map(label));
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["handoff-ready"] })
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/needs-spec`)
+      .reply(200, [])
+      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED, na) })
+      .reply(200, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {});
+    // The issue's author needs no role lookup for n/a.
+    await deliver(app, "issue_comment", commentPayload("/handoff n/a contract", "author"));
+    expect(comment(SCOPED, na)).toContain("ready to hand off");
+  });
+
+  test("/handoff template and /handoff brief in one comment: one reply holding both", async () => {
+    const app = await createApp();
+    const analysis = analyze(SCOPED);
+    const reply = [templateReply(analysis.missing, DEFAULT_SETTINGS), briefReply(SCOPED.title, 1, sectionText(SCOPED), analysis, DEFAULT_SETTINGS, {})].join("\n\n---\n\n");
+    cold(comment(SCOPED));
+    github()
+      .post(`${REPO}/issues/1/comments`, { body: reply })
+      .reply(201, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {});
+    await deliver(app, "issue_comment", commentPayload("/handoff template\n/handoff brief", "author"));
+    expect(counted()).toEqual(documented("/handoff template and /handoff brief in one comment (first event of the app)"));
+  });
+
+  test("an unknown command: 😕 and a reply naming /handoff help", async () => {
+    const app = await createApp();
+    cold(comment(SCOPED));
+    github()
+      .post(`${REPO}/issues/1/comments`, { body: "- /handoff frobnicate: unknown command \"frobnicate\"\n\n`/handoff help` lists the commands." })
+      .reply(201, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "confused" })
+      .reply(201, {});
+    await deliver(app, "issue_comment", commentPayload("/handoff frobnicate"));
+  });
+
+  test("a comment by a bot containing /handoff reset changes nothing and makes no request", async () => {
+    const app = await createApp();
+    const p = commentPayload("/handoff reset", "renovate[bot]");
+    p.comment.user.type = "Bot";
+    p.sender.type = "Bot";
+    await deliver(app, "issue_comment", p);
+    const own = commentPayload("/handoff reset", BOT);
+    own.comment.user.type = "Bot";
+    own.sender.type = "Bot";
+    await deliver(app, "issue_comment", own);
+    expect(counted()).toEqual({ reads: 0, writes: 0 });
+  });
+
+  test("a comment that only quotes a command: no request", async () => {
+    const app = await createApp();
+    await deliver(app, "issue_comment", commentPayload("> /handoff hire\n\n```\n/handoff reset\n```\nI would not run these."));
+    expect(counted()).toEqual({ reads: 0, writes: 0 });
+  });
+});
+
+describe("replies", () => {
+  test("template and brief render the right sections (snapshots) and stay within GitHub's limit", () => {
+    const analysis = analyze(SCOPED);
+    const template = templateReply(["contract", "done"], DEFAULT_SETTINGS);
+    const brief = briefReply(SCOPED.title, 12, sectionText(SCOPED), analysis, DEFAULT_SETTINGS, { contract: "alice" });
+    expect(template).toMatchSnapshot();
+    expect(brief).toMatchSnapshot();
+    const huge = { title: "Add @someone export endpoint", body: ("## Context\n" + "Exports are done by hand today by @ops for #12 and it takes a day.\n".repeat(1200)).slice(0, 65_536) };
+    const long = briefReply(huge.title, 1, sectionText(huge), analyze(huge), DEFAULT_SETTINGS, {});
+    expect(long.length).toBeLessThanOrEqual(MAX_COMMENT);
+    expect(long).not.toMatch(/(^|[^`\\w])@someone/);
+  });
+});
