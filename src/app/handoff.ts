@@ -153,6 +153,7 @@ export class Handoff {
     const log: Logger = context.log.child({ repo: `${owner}/${repo}`, issue: number, delivery: context.id });
     const octokit = context.octokit;
     const commandJobs = jobs.filter((j): j is CommandJob => "commentId" in j);
+    const pullRequest = "pull_request" in context.payload.issue && Boolean(context.payload.issue.pull_request);
     let commandCount = 0;
 
     const loaded = await this.settings(octokit, owner, repo);
@@ -196,7 +197,7 @@ export class Handoff {
         const ran = await runCommands(job, state, {
           settings,
           loaded,
-          issue: { title: issue.title, body: issue.body, number, author: issue.author },
+          issue: { title: issue.title, body: issue.body, number, author: issue.author, pullRequest },
           analysis,
           role: (username) => this.roles.get(octokit, { owner, repo }, username),
         });
@@ -211,7 +212,8 @@ export class Handoff {
     const desired = desiredState(analysis, settings, state, comments.length > 0, { force });
 
     const repoState = this.repoState(owner, repo);
-    const result = await reconcileIssue(octokit, {
+    // On a pull request the app only answers commands: no labels, no checklist.
+    const result = pullRequest ? { added: [], removed: [], comment: "skipped" as const, duplicatesDeleted: 0 } : await reconcileIssue(octokit, {
       issue: { owner, repo, issue_number: number },
       labels,
       comments,

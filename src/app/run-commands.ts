@@ -1,6 +1,9 @@
 import type { LoadResult } from "../config/load-settings.js";
 import type { Settings } from "../config/schema.js";
-import { COMMAND_NAMES, parseCommands } from "../commands/parse-commands.js";
+import { COMMAND_NAMES, parseCommands, type CommandName, type CommandProblem } from "../commands/parse-commands.js";
+
+/** Commands that only answer, and so make sense on pull requests too. */
+const ANSWERS = new Set<CommandName>(["explain", "template", "brief", "config", "help"]);
 import { mayRun, needsRole, permissionFor, type RepoRole } from "../commands/permissions.js";
 import { briefReply, configReply, deniedReply, explainReply, helpReply, problemsReply, templateReply } from "../commands/replies.js";
 import { sectionDefs, sectionText } from "../engine/analyze.js";
@@ -26,7 +29,7 @@ export interface CommandOutcome {
 export interface CommandContext {
   settings: Settings;
   loaded: LoadResult;
-  issue: { title: string; body: string; number: number; author: string | null };
+  issue: { title: string; body: string; number: number; author: string | null; pullRequest: boolean };
   analysis: Analysis;
   /** The person's role in the repository, looked up only when a command needs it. */
   role: (username: string) => Promise<RepoRole | null>;
@@ -40,6 +43,7 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
   const { settings, analysis } = ctx;
   // Parsed here, with this repository's sections (custom ones included).
   const parsed = parseCommands(job.body, sectionDefs(settings).map((d) => d.id));
+  const problems: CommandProblem[] = [];
   const isAuthor = ctx.issue.author !== null && ctx.issue.author.toLowerCase() === job.author.toLowerCase();
   let role: RepoRole | null | undefined;
   const roleOf = async () => (role === undefined ? (role = await ctx.role(job.author)) : role);
@@ -48,6 +52,11 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
   let force = false;
 
   for (const command of parsed.commands) {
+    // A pull request is not a work item the app labels: only the commands that answer apply there.
+    if (ctx.issue.pullRequest && !ANSWERS.has(command.name)) {
+      problems.push({ line: command.line, text: command.text, message: "works on issues, not on pull requests" });
+      continue;
+    }
     const permission = permissionFor(settings, command.name);
     const allowed = mayRun(permission, needsRole(permission, isAuthor) ? await roleOf() : null, isAuthor);
     if (!allowed) {
@@ -103,7 +112,8 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
       }
     }
   }
-  if (parsed.problems.length) parts.push(problemsReply(parsed.problems));
-  const reaction = denied ? "-1" : parsed.problems.length ? "confused" : "+1";
+  problems.unshift(...parsed.problems);
+  if (problems.length) parts.push(problemsReply(problems));
+  const reaction = denied ? "-1" : problems.length ? "confused" : "+1";
   return { state, force, commands: parsed.commands.length, outcome: { commentId: job.commentId, reaction, reply: parts.length ? clamp(parts.join("\n\n---\n\n")) : null } };
 }

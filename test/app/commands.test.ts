@@ -195,6 +195,19 @@ describe("other commands", () => {
     await deliver(app, "issue_comment", commentPayload("/handoff frobnicate"));
   });
 
+  test("on a pull request only the answering commands run: no label or checklist there", async () => {
+    const app = await createApp();
+    cold(comment(SCOPED));
+    const p = commentPayload("/handoff hire", "author");
+    p.issue.pull_request = { url: `https://api.github.com${REPO}/pulls/1`, html_url: "h", diff_url: "d", patch_url: "p" };
+    github()
+      .post(`${REPO}/issues/1/comments`, { body: "- /handoff hire: works on issues, not on pull requests\n\n`/handoff help` lists the commands." })
+      .reply(201, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "confused" })
+      .reply(201, {});
+    await deliver(app, "issue_comment", p);
+  });
+
   test("a comment by a bot containing /handoff reset changes nothing and makes no request", async () => {
     const app = await createApp();
     const p = commentPayload("/handoff reset", "renovate[bot]");
