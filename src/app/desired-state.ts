@@ -12,12 +12,6 @@ export interface DesiredState {
 
 const NAMES: Record<Classification, string> = { "scoped-deliverable": "scoped deliverable", "needs-owner": "needs an owner", unclear: "unclear" };
 
-/** The names of the labels the app manages, from the settings. */
-export function appLabelNames(settings: Settings): string[] {
-  const l = settings.labels;
-  return [l.scoped.name, l.owner.name, l.ready.name, l.incomplete.name];
-}
-
 export interface DesiredOptions {
   /** Someone asked (`/handoff check`): show the comment even where the app would stay quiet. */
   force?: boolean;

@@ -85,9 +85,6 @@ export const NOT_SCHEMA_CODE =
 
 /** Given / When / Then scenarios. */
 export const GHERKIN_STRICT = /^\s*(?:scenario(?: outline)?:|given\s|then\s)/i;
-/** A "must" statement about the system (not about what we must do). */
-export const MUST =
-  /\b(?:must(?: not)?|shall(?: not)?|should(?: not)?|has to|have to|needs? to|is expected to|are expected to|will|cannot|can't|can|may not|is (?:rejected|refused|accepted|returned|logged|stored|sent|shown|displayed)|are (?:rejected|refused|accepted|returned|logged|stored|sent|shown|displayed))\b/i;
 /** A modal with the word before it: the subject tells a requirement on the system from a to-do for people. */
 export const MODAL = /(\S+)\s+(?:must(?: not)?|shall(?: not)?|has to|have to|needs? to|ought to)\b/gi;
 const PEOPLE = new Set(["we", "i", "you", "they", "someone", "somebody", "team", "us", "hr", "finance", "legal", "marketing", "sales", "support", "ops", "management", "qa", "design", "admin", "maintainer", "maintainers", "security", "both", "either", "everyone", "people", "one", "who", "lead", "owner", "engineer", "also", "really", "still", "first", "would", "could", "might", "may", "will"]);
