@@ -3,16 +3,13 @@ import { EMPTY_STATE, type ChecklistState } from "../../src/app/checklist-state.
 import { briefReply, templateReply } from "../../src/commands/replies.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, MAX_COMMENT, sectionText } from "../../src/engine/index.js";
-import { APP_SLUG, BOT, createApp, deliver, INSTALLATION, payload } from "../helpers/app.js";
+import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { appComment, coldIssue, label, labelsExist, REPO } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
 
-const REPO = "/repos/Codertocat/Hello-World";
-const SETTINGS = "/contents/.github%2Fhandoff.yml";
 const COMMENT_ID = 492700400;
 
-const APP_LABELS = ["scoped-deliverable", "needs-owner", "handoff-ready", "needs-spec"];
-const label = (name: string) => ({ id: name.length, node_id: "x", url: `https://api.github.com${REPO}/labels/${name}`, name, color: "ededed", default: false, description: null });
 
 const SCOPED = {
   title: "Add a Stripe webhook endpoint",
@@ -36,13 +33,10 @@ function comment(issue: { title: string; body: string }, state: ChecklistState =
   return body;
 }
 
-function appComment(id: number, body: string) {
-  return { id, node_id: "c", url: "u", html_url: "h", issue_url: "i", body, user: { login: BOT, id: 9, type: "Bot" }, created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z", author_association: "NONE" };
-}
 
 function commentPayload(body: string, who = "alice", issue = SCOPED, labels = ["scoped-deliverable", "needs-spec"]) {
   const p = payload("issue_comment", "created");
-  Object.assign(p.issue, issue, { comments: 2, labels: labels.map(label), user: { ...p.issue.user, login: "author" } });
+  Object.assign(p.issue, issue, { comments: 2, labels: labels.map((l) => label(l)), user: { ...p.issue.user, login: "author" } });
   Object.assign(p.comment, { body, user: { ...p.comment.user, login: who, type: "User" } });
   p.sender = { ...p.sender, login: who, type: "User" };
   return p;
@@ -50,16 +44,13 @@ function commentPayload(body: string, who = "alice", issue = SCOPED, labels = ["
 
 function editedPayload(issue: { title: string; body: string }, labels: string[]) {
   const p = payload("issues", "edited");
-  Object.assign(p.issue, issue, { comments: 2, labels: labels.map(label) });
+  Object.assign(p.issue, issue, { comments: 2, labels: labels.map((l) => label(l)) });
   p.changes = { body: { from: "before" } };
   return p;
 }
 
 function cold(existing: string) {
-  github().post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z" });
-  github().get(`${REPO}${SETTINGS}`).reply(404).get(`/repos/Codertocat/.github${SETTINGS}`).reply(404);
-  github().get("/app").reply(200, { id: 1, slug: APP_SLUG });
-  github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, existing)]);
+  coldIssue([appComment(100, existing)]);
 }
 
 function role(who: string, role_name: string, permission: string) {
@@ -73,8 +64,9 @@ describe("/handoff hire", () => {
     const app = await createApp();
     const hired: ChecklistState = { v: 1, classification: { value: "needs-owner", by: "alice", via: "command" } };
     cold(comment(SCOPED));
+    // The older `permission` field says read for triage: role_name decides.
     role("alice", "triage", "read");
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map(label));
+    labelsExist();
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["needs-owner"] })
       .reply(200, [])
@@ -127,26 +119,6 @@ describe("/handoff hire", () => {
     expect(writes()).toEqual([`POST ${REPO}/issues/1/comments`, `POST ${REPO}/issues/comments/${COMMENT_ID}/reactions`]);
     expect(counted()).toEqual(documented("/handoff hire by someone without the role (first event of the app)"));
   });
-
-  test("a triage role reported by `permission` as read is still triage: role_name decides", async () => {
-    const app = await createApp();
-    const hired: ChecklistState = { v: 1, classification: { value: "needs-owner", by: "tia", via: "command" } };
-    cold(comment(SCOPED));
-    role("tia", "triage", "read");
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map(label));
-    github()
-      .post(`${REPO}/issues/1/labels`, { labels: ["needs-owner"] })
-      .reply(200, [])
-      .delete(`${REPO}/issues/1/labels/scoped-deliverable`)
-      .reply(200, [])
-      .delete(`${REPO}/issues/1/labels/needs-spec`)
-      .reply(200, [])
-      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED, hired) })
-      .reply(200, {})
-      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
-      .reply(201, {});
-    await deliver(app, "issue_comment", commentPayload("/handoff hire", "tia"));
-  });
 });
 
 describe("other commands", () => {
@@ -155,7 +127,7 @@ describe("other commands", () => {
     const na: ChecklistState = { v: 1, na: { contract: "author" } };
     expect(analyze(SCOPED).missing).toEqual(["contract"]);
     cold(comment(SCOPED));
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map(label));
+    labelsExist();
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["handoff-ready"] })
       .reply(200, [])

@@ -2,20 +2,12 @@ import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { desiredState } from "../../src/app/desired-state.js";
 import { EMPTY_STATE, type ChecklistState } from "../../src/app/checklist-state.js";
 import { analyze } from "../../src/engine/index.js";
-import { APP_SLUG, BOT, createApp, deliver, INSTALLATION, payload } from "../helpers/app.js";
+import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { APP_LABELS, appComment, appLogin, coldIssue, label, labelsExist, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
 
-const REPO = "/repos/Codertocat/Hello-World";
-const SETTINGS = "/contents/.github%2Fhandoff.yml";
 
-const APP_LABELS = [
-  { name: "scoped-deliverable", color: "0e8a16", description: "Bounded work with a finish line" },
-  { name: "needs-owner", color: "5319e7", description: "Needs long-term embedded ownership" },
-  { name: "handoff-ready", color: "1d76db", description: "Spec complete: can be handed off" },
-  { name: "needs-spec", color: "fbca04", description: "Spec sections missing" },
-];
-const label = (name: string) => ({ id: name.length, node_id: "x", url: `https://api.github.com${REPO}/labels/${name}`, name, color: "ededed", default: false, description: null });
 
 const ONE_LINER = { title: "Add a Stripe webhook endpoint", body: "" };
 const COMPLETE = {
@@ -49,16 +41,17 @@ function issuePayload(action: string, issue: { title: string; body: string }, ex
   return p;
 }
 
-function token() {
-  return github().post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: { issues: "write" } });
-}
 
-function noSettings() {
-  return github().get(`${REPO}${SETTINGS}`).reply(404, { message: "Not Found" }).get(`/repos/Codertocat/.github${SETTINGS}`).reply(404, { message: "Not Found" });
-}
 
-function appComment(id: number, body: string) {
-  return { id, node_id: "c", url: "u", html_url: "h", issue_url: "i", body, user: { login: BOT, id: 9, type: "Bot" }, created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z", author_association: "NONE" };
+
+/** A first checklist on issue 1 in a repository whose labels exist: list the labels, add two, comment. */
+function firstChecklist() {
+  labelsExist();
+  github()
+    .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+    .reply(200, [])
+    .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+    .reply(201, { id: 100 });
 }
 
 afterEach(verifyGithub);
@@ -68,12 +61,7 @@ describe("issues.opened", () => {
     const app = await createApp();
     token();
     noSettings();
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
-    github()
-      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
-      .reply(200, [])
-      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
-      .reply(201, { id: 100 });
+    firstChecklist();
     await deliver(app, "issues", issuePayload("opened", ONE_LINER));
     expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
     expect(counted()).toEqual(documented("issue opened, app labels already in the repository"));
@@ -103,7 +91,7 @@ describe("issues.opened", () => {
     const app = await createApp();
     token();
     noSettings();
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    labelsExist();
     github().post(`${REPO}/issues/1/labels`).reply(200, []).post(`${REPO}/issues/1/comments`).reply(201, { id: 100 });
     await deliver(app, "issues", issuePayload("opened", ONE_LINER));
     verifyGithub();
@@ -117,10 +105,7 @@ describe("issues.opened", () => {
 describe("issues.edited", () => {
   test("no change to the result: zero writes", async () => {
     const app = await createApp();
-    token();
-    noSettings();
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
-    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
+    coldIssue([appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
     await deliver(app, "issues", issuePayload("edited", ONE_LINER, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
     expect(writes()).toEqual([]);
     expect(counted()).toEqual(documented("issue edited, result unchanged (first event of the app)"));
@@ -128,11 +113,8 @@ describe("issues.edited", () => {
 
   test("an edit that completes the spec: the comment is edited, needs-spec removed, handoff-ready added", async () => {
     const app = await createApp();
-    token();
-    noSettings();
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
-    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    coldIssue([appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
+    labelsExist();
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["handoff-ready"] })
       .reply(200, [])
@@ -150,15 +132,10 @@ describe("issues.edited", () => {
     const app = await createApp();
     token();
     noSettings();
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    appLogin();
     const impostor = { ...appComment(50, comment(ONE_LINER, EMPTY_STATE, true) + "\nI copied this"), user: { login: "mallory", id: 7, type: "User" } };
     github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [impostor]);
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
-    github()
-      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
-      .reply(200, [])
-      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
-      .reply(201, { id: 101 });
+    firstChecklist();
     await deliver(app, "issues", issuePayload("edited", ONE_LINER, { comments: 1 }));
     expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
   });
@@ -169,14 +146,9 @@ describe("many events at once", () => {
     const app = await createApp();
     token();
     noSettings();
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
-    github()
-      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
-      .reply(200, [])
-      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
-      .reply(201, { id: 100 });
+    firstChecklist();
     // The labeled events come from a person labelling the issue with other labels while it opens.
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    appLogin();
     github()
       .get(`${REPO}/issues/1`)
       .reply(200, { ...issuePayload("opened", ONE_LINER).issue, comments: 1, labels: [label("scoped-deliverable"), label("needs-spec"), ...Array.from({ length: 10 }, (_, i) => label(`area-${i}`))] });
@@ -209,7 +181,7 @@ describe("people's label decisions", () => {
     const app = await createApp();
     token();
     noSettings();
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    appLogin();
 
     // 1. The person removes needs-owner: recorded as "unclear", the comment keeps the decision.
     const afterRemoval: ChecklistState = { v: 1, classification: { value: "unclear", by: "alice", via: "label" } };
@@ -223,7 +195,7 @@ describe("people's label decisions", () => {
     // 2. The person adds scoped-deliverable: the classification is theirs; the readiness label follows.
     const afterAdding: ChecklistState = { v: 1, classification: { value: "scoped-deliverable", by: "alice", via: "label" } };
     github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(OWNER, afterRemoval, true))]);
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    labelsExist();
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["needs-spec"] })
       .reply(200, [])
@@ -253,7 +225,6 @@ describe("people's label decisions", () => {
 });
 
 describe("skips and edge cases", () => {
-  const RAW = { "content-type": "application/vnd.github.raw+json; charset=utf-8" };
 
   test("an ignored label or author from the settings: nothing written", async () => {
     const app = await createApp();
@@ -268,7 +239,7 @@ describe("skips and edge cases", () => {
     const app = await createApp();
     token();
     noSettings();
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    labelsExist();
     github().post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] }).reply(200, []);
     await deliver(app, "issues", issuePayload("opened", ONE_LINER, { locked: true }));
     expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`]);
@@ -278,7 +249,7 @@ describe("skips and edge cases", () => {
     const app = await createApp();
     token();
     noSettings();
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    appLogin();
     github()
       .get(`${REPO}/issues/1/comments`)
       .query({ per_page: 100 })
@@ -296,9 +267,9 @@ describe("skips and edge cases", () => {
     const app = await createApp();
     token();
     github().get(`${REPO}${SETTINGS}`).reply(200, "comment:\n  on_ready: delete\n", RAW);
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG, name: "handoff" });
+    appLogin();
     github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    labelsExist();
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["handoff-ready"] })
       .reply(200, [])
@@ -314,7 +285,7 @@ describe("skips and edge cases", () => {
     const app = await createApp();
     token();
     noSettings();
-    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
+    labelsExist();
     github().post(`${REPO}/issues/1/labels`).delay(300).reply(200, []).post(`${REPO}/issues/1/comments`).reply(201, { id: 100 });
     await app.probot.receive({ id: "answered-first", name: "issues", payload: issuePayload("opened", ONE_LINER) } as never);
     expect(writes()).toEqual([]);

@@ -1,12 +1,10 @@
 import { renderConfigIssue, CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../../src/app/config-issue-body.js";
 import { parseSettings } from "../../src/config/index.js";
-import { APP_SLUG, BOT, createApp, deliver, INSTALLATION, payload } from "../helpers/app.js";
+import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { appLogin, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
 
-const REPO = "/repos/Codertocat/Hello-World";
-const SETTINGS = "/contents/.github%2Fhandoff.yml";
-const RAW = { "content-type": "application/vnd.github.raw+json; charset=utf-8" };
 
 const BAD_FILES: Array<[string, string]> = [
   ["bad YAML", "sections:\n  required: [context\n"],
@@ -14,9 +12,6 @@ const BAD_FILES: Array<[string, string]> = [
   ["an unknown section id", "sections:\n  required: [context, api]\n"],
 ];
 
-function token() {
-  return github().post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z" });
-}
 
 function problemsOf(text: string) {
   const r = parseSettings(text, ".github/handoff.yml");
@@ -37,7 +32,7 @@ describe("an invalid settings file", () => {
     const app = await createApp();
     token();
     github().get(`${REPO}${SETTINGS}`).reply(200, text, RAW);
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG });
+    appLogin();
     github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
     const body = renderConfigIssue(problemsOf(text), [".github/handoff.yml"]);
     expect(body).toMatch(/\.github\/handoff\.yml:\d+:\d+ /);
@@ -61,7 +56,7 @@ describe("an invalid settings file", () => {
     push.commits[0].modified = [".github/handoff.yml"];
     token();
     github().get(`${REPO}${SETTINGS}`).reply(200, "comment:\n  on_ready: delete\n", RAW);
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG });
+    appLogin();
     github()
       .get(`${REPO}/issues`)
       .query({ state: "open", creator: BOT, per_page: 100 })
@@ -89,7 +84,7 @@ describe("an invalid settings file", () => {
     const text = "sections:\n  required: [context, api]\nlabels:\n  owner: { name: " + "x".repeat(60) + " }\n";
     token();
     github().get(`${REPO}${SETTINGS}`).reply(200, text, RAW);
-    github().get("/app").reply(200, { id: 1, slug: APP_SLUG });
+    appLogin();
     github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
     github()
       .post(`${REPO}/check-runs`, (body: { conclusion: string; output: { annotations: Array<{ start_line: number; message: string }> } }) => {
