@@ -3,7 +3,7 @@ import { Handoff, type HandoffOptions } from "./app/handoff.js";
 import { onCommentCreated } from "./handlers/comment-created.js";
 import { onIssueChanged } from "./handlers/issue-changed.js";
 import { onIssueLabelled } from "./handlers/issue-labelled.js";
-import { onPullRequest } from "./handlers/settings-in-pull-request.js";
+import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/settings-pushed.js";
 
 /** The Probot app: wires each event to its handler. */
@@ -14,7 +14,7 @@ export function handoff(options: HandoffOptions = {}) {
     app.on(["issues.labeled", "issues.unlabeled"], onIssueLabelled(state));
     app.on("issue_comment.created", onCommentCreated(state));
     app.on("push", onPush(state));
-    app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], onPullRequest(state));
+    app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.edited"], onPullRequest(state));
     return state;
   };
 }

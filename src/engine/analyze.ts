@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
 import { classify } from "./classify.js";
-import { buildHeadingIndex, detectSections, type HeadingIndex } from "./detect-sections.js";
+import { buildHeadingIndex, detectSections, type Criterion, type HeadingIndex } from "./detect-sections.js";
 import { toBlocks, type Block } from "./markdown.js";
 import { ISSUE_REF_LEAD } from "./lexicon.js";
 import { BUILTIN_SECTIONS, SECTION_IDS, type SectionDef } from "./section-defs.js";
@@ -75,6 +75,14 @@ export function sectionText(input: IssueInput, settings: Settings = DEFAULT_SETT
   const { defs, index } = prepare(settings);
   const { evidence } = detectSections(toBlocks(body), title, defs, index, { maxEvidence: 40, excerptLength: 400 });
   return Object.fromEntries(evidence);
+}
+
+/** The issue's acceptance criteria that are task-list items, with their checked state. */
+export function acceptanceCriteria(input: IssueInput, settings: Settings = DEFAULT_SETTINGS): Criterion[] {
+  const title = String(input.title ?? "").slice(0, MAX_TITLE);
+  const body = (typeof input.body === "string" ? input.body.slice(0, MAX_BODY) : "").replace(/\r\n?/g, "\n");
+  const { defs, index } = prepare(settings);
+  return detectSections(toBlocks(body), title, defs, index).criteria;
 }
 
 /**

@@ -167,8 +167,20 @@ function acceptanceLine(text: string): boolean {
  * "Definition of done" that lists deliverables counts as scope, acceptance criteria that only say
  * "docs updated" count as done.
  */
+/** A checklist item of the acceptance criteria, with its state in the issue. */
+export interface Criterion {
+  line: number;
+  text: string;
+  checked: boolean;
+}
+
+/** Most criteria reported for one issue. */
+const MAX_CRITERIA = 100;
+
 export interface SectionsFound {
   evidence: Map<string, Evidence[]>;
+  /** Task-list items that are acceptance criteria, in order. */
+  criteria: Criterion[];
   /** Sections the body has a heading for, filled or not: the shape of a spec template. */
   headed: Set<string>;
 }
@@ -178,6 +190,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   const excerptLength = options.excerptLength ?? 100;
   const evidence = new Map<string, Evidence[]>();
   const headed = new Set<string>();
+  const criteria: Criterion[] = [];
   for (const def of defs) evidence.set(def.id, []);
   const titleSet = new Set(contentWords(title));
   const add = (id: string, l: TextLine) => {
@@ -293,6 +306,11 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
     const real = lines.filter((l) => !isPlaceholder(l.text) && !(declared.length && NO_CONTENT.test(l.text)));
     if (!real.length) continue;
 
+    // Acceptance evidence from a task-list item is also one of the issue's criteria.
+    const accept = (l: TextLine) => {
+      add("acceptance", l);
+      if (block.task && criteria.length < MAX_CRITERIA && !criteria.some((c) => c.line === l.line)) criteria.push({ line: l.line, text: l.text, checked: block.task.checked });
+    };
     const underScope = has("scope");
     const underContext = has("context");
     for (const l of real) {
@@ -311,16 +329,16 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
             case "acceptance":
               if (VAGUE_EXPECTATION.test(text) && !isAcc) break;
               if (isDone && !isAcc) add("done", l);
-              else if (!ISSUE_REF_ONLY.test(text)) add("acceptance", l);
+              else if (!ISSUE_REF_ONLY.test(text)) accept(l);
               break;
             case "done":
               if (isDone) add("done", l);
-              else if (isAcc && block.task) add("acceptance", l);
+              else if (isAcc && block.task) accept(l);
               else if (newWords(text, titleSet) >= 2) add("scope", l);
               break;
             case "context":
               // Only a strong expectation (a stated status, Given/When/Then) under a context heading is acceptance.
-              if (isAcc && (GHERKIN_STRICT.test(text) || expectsStatus(text))) add("acceptance", l);
+              if (isAcc && (GHERKIN_STRICT.test(text) || expectsStatus(text))) accept(l);
               if (!expectsStatus(text) && newWords(text, titleSet) >= (block.type === "item" ? 2 : 4)) add("context", l);
               break;
             case "scope":
@@ -333,7 +351,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
               add(id, l);
           }
         }
-        if (!has("acceptance") && !underScope && !underContext && !has("constraints") && isAcc) add("acceptance", l);
+        if (!has("acceptance") && !underScope && !underContext && !has("constraints") && isAcc) accept(l);
         if (!has("done") && !has("acceptance") && isDone) add("done", l);
         continue;
       }
@@ -344,11 +362,11 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
         if (ISSUE_REF_LEAD.test(text)) continue;
         // A checkbox that is not a to-do, or a plain item stating behaviour, is a condition to check.
         const states = CONDITION_VERB.test(text) || (STATUS_CODE.test(text) && !OBSERVED_5XX.test(text));
-        if (isAcc || (!isDone && !text.includes("?") && isCondition(text) && (block.task || states))) add("acceptance", l);
+        if (isAcc || (!isDone && !text.includes("?") && isCondition(text) && (block.task || states))) accept(l);
         else if (!isDone) listItems.push(l);
         continue;
       }
-      if (isAcc) add("acceptance", l);
+      if (isAcc) accept(l);
       if (BOUNDARY.test(text)) add("scope", l);
       else if (text.includes(",") && namesPieces(text, titleSet)) add("scope", l);
       if (!isAcc && gatheringContext) gather(text, l);
@@ -359,7 +377,7 @@ export function detectSections(blocks: Block[], title: string, defs: SectionDef[
   if (!evidence.get("context")?.length && ((contextState && contextWords >= CONTEXT_STATE_WORDS) || contextWords >= CONTEXT_WORDS)) {
     for (const l of [...contextLead, ...contextCandidates].slice(0, 3)) add("context", l);
   }
-  return { evidence, headed };
+  return { evidence, headed, criteria };
 }
 
 function innermost(stack: Heading[]): string[] {

@@ -1,4 +1,5 @@
-export { analyze, MAX_BODY, sectionDefs, sectionText } from "./analyze.js";
+export { acceptanceCriteria, analyze, MAX_BODY, sectionDefs, sectionText } from "./analyze.js";
+export type { Criterion } from "./detect-sections.js";
 export { renderChecklist, CHECKLIST_MARKER, MAX_COMMENT } from "./render-checklist.js";
 export { neutralise } from "./neutralise.js";
 export { BUILTIN_SECTIONS, SECTION_IDS, type BuiltinSectionId, type SectionDef } from "./section-defs.js";

@@ -1,0 +1,49 @@
+import type { Criterion } from "../engine/detect-sections.js";
+import { neutralise } from "../engine/neutralise.js";
+import type { Octokit, RepoRef } from "./types.js";
+
+export const ACCEPTANCE_CHECK = "handoff / acceptance";
+
+export interface AcceptanceReport {
+  /** `owner/repo#N` or `#N` for the same repository. */
+  issue: string;
+  title: string;
+  criteria: Criterion[];
+}
+
+/** The check run's content for one linked issue (pure). */
+export function acceptanceOutput(report: AcceptanceReport): { conclusion: "success" | "neutral"; title: string; summary: string } {
+  const { criteria } = report;
+  const done = criteria.filter((c) => c.checked).length;
+  if (!criteria.length) {
+    return { conclusion: "neutral", title: `${report.issue}: no acceptance criteria`, summary: `${neutralise(report.issue)} (${neutralise(report.title)}) has no acceptance criteria as a task list to check this pull request against.` };
+  }
+  const lines = criteria.map((c) => `- ${c.checked ? "✅" : "⬜"} ${neutralise(c.text)}`);
+  return {
+    conclusion: done === criteria.length ? "success" : "neutral",
+    title: `${report.issue}: ${done} of ${criteria.length} acceptance criteria checked`,
+    summary: [`Acceptance criteria of ${neutralise(report.issue)} (${neutralise(report.title)}), as checked in the issue:`, "", ...lines].join("\n").slice(0, 65_000),
+  };
+}
+
+/**
+ * Creates the acceptance check run for one linked issue on the head commit, or updates the one the
+ * app made there before for the same issue (found by its external id).
+ */
+export async function upsertAcceptanceCheck(octokit: Octokit, repo: RepoRef, headSha: string, report: AcceptanceReport, existing: Array<{ id: number; external_id: string | null }>): Promise<"created" | "updated"> {
+  const out = acceptanceOutput(report);
+  const fields = { status: "completed" as const, conclusion: out.conclusion, output: { title: out.title, summary: out.summary } };
+  const found = existing.find((c) => c.external_id === report.issue);
+  if (found) {
+    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", { ...repo, check_run_id: found.id, ...fields });
+    return "updated";
+  }
+  await octokit.request("POST /repos/{owner}/{repo}/check-runs", { ...repo, name: ACCEPTANCE_CHECK, head_sha: headSha, external_id: report.issue, ...fields });
+  return "created";
+}
+
+/** The app's acceptance check runs on a commit. */
+export async function findAcceptanceChecks(octokit: Octokit, repo: RepoRef, ref: string): Promise<Array<{ id: number; external_id: string | null }>> {
+  const runs = await octokit.paginate("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...repo, ref, check_name: ACCEPTANCE_CHECK, filter: "latest", per_page: 100 });
+  return runs.map((r) => ({ id: r.id, external_id: r.external_id ?? null }));
+}

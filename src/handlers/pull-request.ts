@@ -1,0 +1,88 @@
+import type { Context } from "probot";
+import type { Handoff } from "../app/handoff.js";
+import { closingRefs } from "../app/closing-refs.js";
+import { loadSettings, SETTINGS_PATH } from "../config/load-settings.js";
+import { acceptanceCriteria, analyze } from "../engine/analyze.js";
+import { findAcceptanceChecks, upsertAcceptanceCheck } from "../github/acceptance-check-run.js";
+import { issueFacts } from "../github/issue-facts.js";
+import { createSettingsCheck } from "../github/settings-check-run.js";
+import { settingsFetcher } from "../github/settings-files.js";
+import { statusOf, type Octokit } from "../github/types.js";
+
+type PullRequestChanged = Context<"pull_request.opened" | "pull_request.reopened" | "pull_request.synchronize" | "pull_request.edited">;
+
+/**
+ * A pull request changed: check its settings file if it changes one, and report the acceptance
+ * criteria of the scoped deliverables it closes on its head commit.
+ */
+export function onPullRequest(handoff: Handoff) {
+  return async (context: PullRequestChanged): Promise<void> => {
+    if (!handoff.deliveries.first(context.id)) return context.log.debug({ reason: "repeated delivery" }, "skipped");
+    const { owner, repo } = context.repo();
+    const pr = context.payload.pull_request;
+    const action = context.payload.action;
+    handoff.queue.enqueue(`pull/${owner}/${repo}#${pr.number}`.toLowerCase(), async () => {
+      // An edit changes the text, not the files.
+      if (action !== "edited") await checkSettingsFile(context, pr.number, pr.head.sha);
+      await reportAcceptance(handoff, context, pr, action === "edited" || action === "reopened");
+    });
+  };
+}
+
+async function checkSettingsFile(context: PullRequestChanged, pullNumber: number, headSha: string): Promise<void> {
+  const { owner, repo } = context.repo();
+  const octokit = context.octokit;
+  const files = await octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner, repo, pull_number: pullNumber, per_page: 100 });
+  const changed = files.find((f) => f.filename === SETTINGS_PATH && f.status !== "removed");
+  if (!changed) return context.log.debug({ reason: "settings file not changed", pull: pullNumber }, "skipped");
+  // The head commit is reachable from the base repository, also for pull requests from forks.
+  let text: string | null;
+  try {
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path: SETTINGS_PATH, ref: headSha, mediaType: { format: "raw" } });
+    text = typeof data === "string" ? data : null;
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+    text = null;
+  }
+  const result = await loadSettings(owner, repo, settingsFetcher(octokit, { file: { owner, repo, path: SETTINGS_PATH }, text }));
+  await createSettingsCheck(octokit, { owner, repo }, headSha, result.ok ? [] : result.problems);
+  context.log.info({ pull: pullNumber, valid: result.ok }, "settings checked in a pull request");
+}
+
+async function readIssue(octokit: Octokit, owner: string, repo: string, number: number) {
+  try {
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number });
+    return "pull_request" in data && data.pull_request ? null : issueFacts(data);
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 403) return null;
+    throw error;
+  }
+}
+
+async function reportAcceptance(handoff: Handoff, context: PullRequestChanged, pr: PullRequestChanged["payload"]["pull_request"], mayExist: boolean): Promise<void> {
+  const { owner, repo } = context.repo();
+  const octokit = context.octokit;
+  const refs = closingRefs(pr.body ?? "", owner, repo);
+  if (!refs.length) return;
+  const settings = await handoff.settings(octokit, owner, repo);
+  if (!settings.ok || !settings.settings.pull_requests) return context.log.debug({ reason: settings.ok ? "pull_requests: false" : "settings invalid", pull: pr.number }, "skipped");
+  // Only after an edit or a reopen can the app's check runs already be on this commit.
+  const existing = mayExist ? await findAcceptanceChecks(octokit, { owner, repo }, pr.head.sha) : [];
+  let reported = 0;
+  for (const ref of refs) {
+    const same = ref.owner.toLowerCase() === owner.toLowerCase() && ref.repo.toLowerCase() === repo.toLowerCase();
+    const refSettings = same ? settings : await handoff.settings(octokit, ref.owner, ref.repo);
+    if (!refSettings.ok) continue;
+    const issue = await readIssue(octokit, ref.owner, ref.repo, ref.number);
+    if (!issue) continue;
+    // A person's label decides over the analysis, as on the issue itself.
+    const names = issue.labels.map((l) => l.toLowerCase());
+    const labelled = names.includes(refSettings.settings.labels.scoped.name.toLowerCase()) ? "scoped-deliverable" : names.includes(refSettings.settings.labels.owner.name.toLowerCase()) ? "needs-owner" : null;
+    const kind = labelled ?? analyze({ title: issue.title, body: issue.body }, refSettings.settings).classification;
+    if (kind !== "scoped-deliverable") continue;
+    const criteria = acceptanceCriteria({ title: issue.title, body: issue.body }, refSettings.settings);
+    await upsertAcceptanceCheck(octokit, { owner, repo }, pr.head.sha, { issue: same ? `#${ref.number}` : `${ref.owner}/${ref.repo}#${ref.number}`, title: issue.title, criteria }, existing);
+    reported++;
+  }
+  context.log.info({ pull: pr.number, linked: refs.length, reported }, "acceptance reported");
+}
