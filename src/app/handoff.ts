@@ -1,22 +1,16 @@
 import type { Context, Probot } from "probot";
 import type { Logger } from "pino";
 import { loadSettings, SETTINGS_PATH, type LoadResult } from "../config/load-settings.js";
-import type { Settings } from "../config/schema.js";
-import { analyze } from "../engine/analyze.js";
-import { findChecklistComments } from "../github/checklist-comments.js";
-import { issueFacts } from "../github/issue-facts.js";
+import { RoleCache } from "../github/collaborator-role.js";
 import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
-import { reconcileIssue, writesOf } from "../github/reconcile-issue.js";
-import { ensureLabels } from "../github/repo-labels.js";
+import { issueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
-import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
-import { EMPTY_STATE, readState } from "./checklist-state.js";
+import type { Octokit, RepoRef } from "../github/types.js";
 import { renderConfigIssue } from "./config-issue-body.js";
-import { desiredState } from "./desired-state.js";
+import { runIssuePipeline, type IssueJob } from "./issue-pipeline.js";
 import { IssueQueue, RecentDeliveries } from "./issue-queue.js";
-import { applyLabelDecision, appLabelKey, type LabelDecision } from "./label-decisions.js";
-import { runCommands, type CommandJob, type CommandOutcome } from "./run-commands.js";
-import { react, RoleCache } from "../github/collaborator-role.js";
+import { appLabelKey } from "./label-decisions.js";
+import type { CommandJob } from "./run-commands.js";
 
 /** What the app keeps per repository between events, so a warm app spends no reads on it. */
 interface RepoState {
@@ -30,8 +24,7 @@ interface RepoState {
 /** The issue events the app works on. */
 export type IssueContext = Context<"issues.opened" | "issues.edited" | "issues.reopened" | "issues.labeled" | "issues.unlabeled" | "issue_comment.created">;
 
-/** Work an event brings besides the analysis: a person's label edit, or a comment's commands. */
-export type IssueJob = LabelDecision | CommandJob;
+export type { IssueJob } from "./issue-pipeline.js";
 
 export interface HandoffOptions {
   /** How long loaded settings are trusted without a push that invalidates them. */
@@ -39,10 +32,6 @@ export interface HandoffOptions {
 }
 
 const DEFAULT_TTL = 15 * 60 * 1000;
-
-function labelSpecs(settings: Settings): LabelSpec[] {
-  return (["scoped", "owner", "ready", "incomplete"] as const).map((k) => settings.labels[k]);
-}
 
 /**
  * The app's state and its pipeline for an issue: load settings, analyse, combine with the decisions
@@ -154,7 +143,6 @@ export class Handoff {
     const octokit = context.octokit;
     const commandJobs = jobs.filter((j): j is CommandJob => "commentId" in j);
     const pullRequest = "pull_request" in context.payload.issue && Boolean(context.payload.issue.pull_request);
-    let commandCount = 0;
 
     const loaded = await this.settings(octokit, owner, repo);
     const configWrites = await this.reportSettings(octokit, { owner, repo }, loaded, false);
@@ -182,65 +170,30 @@ export class Handoff {
       return;
     }
 
-    // A new issue has no comments: no read, and no need to know the app's own login.
-    const comments = issue.hasComments ? await findChecklistComments(octokit, { owner, repo, issue_number: number }, await this.botLogin()) : [];
-    const analysis = analyze({ title: issue.title, body: issue.body }, settings);
-    let state = comments[0] ? readState(comments[0].body) : EMPTY_STATE;
-    if (state.ignored && !jobs.length) {
-      log.debug({ reason: "ignored with /handoff ignore" }, "skipped");
-      return;
-    }
-    let force = false;
-    const outcomes: CommandOutcome[] = [];
-    for (const job of jobs) {
-      if ("commentId" in job) {
-        const ran = await runCommands(job, state, {
-          settings,
-          loaded,
-          issue: { title: issue.title, body: issue.body, number, author: issue.author, pullRequest },
-          analysis,
-          role: (username) => this.roles.get(octokit, { owner, repo }, username),
-        });
-        state = ran.state;
-        force ||= ran.force;
-        commandCount += ran.commands;
-        outcomes.push(ran.outcome);
-      } else {
-        state = applyLabelDecision(state, settings, job, state.classification?.value ?? analysis.classification);
-      }
-    }
-    const desired = desiredState(analysis, settings, state, comments.length > 0, { force });
-
     const repoState = this.repoState(owner, repo);
-    // On a pull request the app only answers commands: no labels, no checklist.
-    const result = pullRequest ? { added: [], removed: [], comment: "skipped" as const, duplicatesDeleted: 0 } : await reconcileIssue(octokit, {
+    const run = await runIssuePipeline({
+      octokit,
       issue: { owner, repo, issue_number: number },
-      labels,
-      comments,
-      desired,
-      managed: labelSpecs(settings),
-      labelsOnly: issue.locked,
-      ensureLabels: async (needed) => {
-        repoState.labels = await ensureLabels(octokit, { owner, repo }, needed, repoState.labels);
-      },
+      facts: issue,
+      loaded,
+      jobs,
+      pullRequest,
+      botLogin: () => this.botLogin(),
+      labels: { known: repoState.labels, remember: (names) => (repoState.labels = names) },
+      role: (username) => this.roles.get(octokit, { owner, repo }, username),
     });
-    let commandWrites = 0;
-    for (const outcome of outcomes) {
-      if (outcome.reply !== null && !issue.locked) {
-        await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: number, body: outcome.reply });
-        commandWrites++;
-      }
-      await react(octokit, { owner, repo }, outcome.commentId, outcome.reaction);
-      commandWrites++;
+    if (run.skipped) {
+      log.debug({ reason: run.skipped }, "skipped");
+      return;
     }
     log.info(
       {
-        classification: desired.classification,
-        added: result.added,
-        removed: result.removed,
-        comment: result.comment,
-        commands: commandCount,
-        writes: writesOf(result) + configWrites + commandWrites,
+        classification: run.desired?.classification,
+        added: run.reconciled?.added,
+        removed: run.reconciled?.removed,
+        comment: run.reconciled?.comment,
+        commands: run.commands,
+        writes: run.writes + configWrites,
         ms: Date.now() - started,
       },
       "issue reconciled",

@@ -1,0 +1,104 @@
+import type { LoadResult } from "../config/load-settings.js";
+import type { Settings } from "../config/schema.js";
+import type { RepoRole } from "../commands/permissions.js";
+import { analyze } from "../engine/analyze.js";
+import { findChecklistComments } from "../github/checklist-comments.js";
+import { react } from "../github/collaborator-role.js";
+import type { IssueFacts } from "../github/issue-facts.js";
+import { reconcileIssue, writesOf, type ReconcileResult } from "../github/reconcile-issue.js";
+import { ensureLabels } from "../github/repo-labels.js";
+import type { IssueRef, LabelSpec, Octokit } from "../github/types.js";
+import { EMPTY_STATE, readState } from "./checklist-state.js";
+import { desiredState, type DesiredState } from "./desired-state.js";
+import { applyLabelDecision, type LabelDecision } from "./label-decisions.js";
+import { runCommands, type CommandJob } from "./run-commands.js";
+
+/** Work an event brings besides the analysis: a person's label edit, or a comment's commands. */
+export type IssueJob = LabelDecision | CommandJob;
+
+export interface PipelineInput {
+  octokit: Octokit;
+  issue: IssueRef;
+  facts: IssueFacts;
+  loaded: LoadResult & { ok: true };
+  jobs: IssueJob[];
+  pullRequest: boolean;
+  botLogin: () => Promise<string>;
+  /** The repository's label names, when known, and where to remember them. */
+  labels: { known: Set<string> | null; remember: (names: Set<string>) => void };
+  role: (username: string) => Promise<RepoRole | null>;
+}
+
+export interface PipelineResult {
+  /** Why nothing was done, when nothing was. */
+  skipped?: string;
+  desired?: DesiredState;
+  reconciled?: ReconcileResult;
+  commands: number;
+  writes: number;
+}
+
+function labelSpecs(settings: Settings): LabelSpec[] {
+  return (["scoped", "owner", "ready", "incomplete"] as const).map((k) => settings.labels[k]);
+}
+
+/**
+ * One issue, end to end: read the app's comment, analyse, apply people's decisions and commands, and
+ * reconcile labels and comment; then answer the commands. The app runs it for each event and the
+ * backlog command for each issue, so both write exactly the same.
+ */
+export async function runIssuePipeline(input: PipelineInput): Promise<PipelineResult> {
+  const { octokit, issue, facts, jobs } = input;
+  const settings = input.loaded.settings;
+  const repo = { owner: issue.owner, repo: issue.repo };
+  // A new issue has no comments: no read, and no need to know the app's own login.
+  const comments = facts.hasComments ? await findChecklistComments(octokit, issue, await input.botLogin()) : [];
+  const analysis = analyze({ title: facts.title, body: facts.body }, settings);
+  let state = comments[0] ? readState(comments[0].body) : EMPTY_STATE;
+  if (state.ignored && !jobs.length) return { skipped: "ignored with /handoff ignore", commands: 0, writes: 0 };
+
+  let force = false;
+  let commands = 0;
+  const outcomes = [];
+  for (const job of jobs) {
+    if ("commentId" in job) {
+      const ran = await runCommands(job, state, {
+        settings,
+        loaded: input.loaded,
+        issue: { title: facts.title, body: facts.body, number: issue.issue_number, author: facts.author, pullRequest: input.pullRequest },
+        analysis,
+        role: input.role,
+      });
+      state = ran.state;
+      force ||= ran.force;
+      commands += ran.commands;
+      outcomes.push(ran.outcome);
+    } else {
+      state = applyLabelDecision(state, settings, job, state.classification?.value ?? analysis.classification);
+    }
+  }
+  const desired = desiredState(analysis, settings, state, comments.length > 0, { force });
+
+  // On a pull request the app only answers commands: no labels, no checklist.
+  const reconciled: ReconcileResult = input.pullRequest
+    ? { added: [], removed: [], comment: "skipped", duplicatesDeleted: 0 }
+    : await reconcileIssue(octokit, {
+        issue,
+        labels: facts.labels,
+        comments,
+        desired,
+        managed: labelSpecs(settings),
+        labelsOnly: facts.locked,
+        ensureLabels: async (needed) => input.labels.remember(await ensureLabels(octokit, repo, needed, input.labels.known)),
+      });
+  let writes = writesOf(reconciled);
+  for (const outcome of outcomes) {
+    if (outcome.reply !== null && !facts.locked) {
+      await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body: outcome.reply });
+      writes++;
+    }
+    await react(octokit, repo, outcome.commentId, outcome.reaction);
+    writes++;
+  }
+  return { desired, reconciled, commands, writes };
+}
