@@ -3,4 +3,8 @@ export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Whether standard error is a terminal (a progress bar) or not (progress lines). */
+  stderrIsTTY?: boolean;
+  /** Writes to standard error without a line break (the progress bar). */
+  progress?: (text: string) => void;
 }

@@ -1,0 +1,170 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { EMPTY_STATE } from "../app/checklist-state.js";
+import { desiredState } from "../app/desired-state.js";
+import { runIssuePipeline } from "../app/issue-pipeline.js";
+import { formatProblem } from "../config/parse-settings.js";
+import { loadSettings } from "../config/load-settings.js";
+import { buildReport, renderCsv, renderMarkdown, reportJson, type BacklogEntry } from "../backlog/report.js";
+import { analyze } from "../engine/analyze.js";
+import { issueFacts } from "../github/issue-facts.js";
+import { settingsFetcher } from "../github/settings-files.js";
+import type { Octokit } from "../github/types.js";
+import { CliError } from "./errors.js";
+import type { Io } from "./io.js";
+
+export interface BacklogOptions {
+  repository: string;
+  format: "md" | "json" | "csv";
+  apply: boolean;
+  resume?: string;
+  apiUrl?: string;
+}
+
+const REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+
+/** Octokit's throttling paces writes to GitHub's limits; HANDOFF_THROTTLE=off is for servers and tests without them. */
+function octokitClass(env: NodeJS.ProcessEnv) {
+  if (env.HANDOFF_THROTTLE !== "off") return ProbotOctokit;
+  return ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { ...(o.throttle as object), enabled: false } }));
+}
+
+async function appOctokit(env: NodeJS.ProcessEnv, owner: string, repo: string, baseUrl: string | undefined): Promise<{ octokit: Octokit; botLogin: string }> {
+  const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? readFileSync(env.PRIVATE_KEY_PATH, "utf8") : undefined);
+  if (!env.APP_ID || !privateKey) throw new CliError("--apply writes as the app, so its comments are the app's own: set APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH)");
+  const probot = new Probot({ appId: env.APP_ID, privateKey: privateKey.replace(/\\n/g, "\n"), log: pino({ level: "silent" }), Octokit: octokitClass(env), ...(baseUrl ? { baseUrl } : {}) });
+  const jwt = await probot.auth();
+  const { data: installation } = await jwt.request("GET /repos/{owner}/{repo}/installation", { owner, repo });
+  const { data: app } = await jwt.request("GET /app");
+  return { octokit: await probot.auth(installation.id), botLogin: `${app?.slug ?? "handoff"}[bot]` };
+}
+
+interface ResumeState {
+  repository: string;
+  done: number[];
+}
+
+function readResume(file: string, repository: string): Set<number> {
+  if (!existsSync(file)) return new Set();
+  let parsed: ResumeState;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8")) as ResumeState;
+  } catch {
+    throw new CliError(`${file} is not a resume file written by handoff backlog`);
+  }
+  if (parsed.repository !== repository || !Array.isArray(parsed.done)) throw new CliError(`${file} belongs to ${String(parsed.repository)}, not ${repository}`);
+  return new Set(parsed.done.filter((n) => Number.isInteger(n)));
+}
+
+/** The writes `--apply` would make on an issue, from its labels (the comment's decisions are read only when applying). */
+function plannedWrites(entry: { labels: string[]; analysis: ReturnType<typeof analyze> }, settings: Parameters<typeof desiredState>[1]): string[] {
+  const desired = desiredState(entry.analysis, settings, EMPTY_STATE, true);
+  const have = new Set(entry.labels.map((l) => l.toLowerCase()));
+  const managed = [settings.labels.scoped, settings.labels.owner, settings.labels.ready, settings.labels.incomplete].map((l) => l.name);
+  const want = new Set((desired.labels ?? []).map((l) => l.toLowerCase()));
+  const writes = [
+    ...managed.filter((n) => want.has(n.toLowerCase()) && !have.has(n.toLowerCase())).map((n) => `add label ${n}`),
+    ...managed.filter((n) => !want.has(n.toLowerCase()) && have.has(n.toLowerCase())).map((n) => `remove label ${n}`),
+  ];
+  if (desired.comment !== null) writes.push("create or update the checklist comment");
+  return writes;
+}
+
+/**
+ * `handoff backlog OWNER/REPO`: every open issue, analysed with the repository's settings, as a
+ * report. Nothing is written without `--apply`; with it, each issue is reconciled exactly as the app
+ * would, as the app.
+ */
+export async function backlogCommand(options: BacklogOptions, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  const m = REPO.exec(options.repository);
+  if (!m) throw new CliError(`expected OWNER/REPO, got "${options.repository}"`);
+  const [, owner, repo] = m as unknown as [string, string, string];
+  const baseUrl = options.apiUrl?.replace(/\/+$/, "");
+
+  let octokit: Octokit;
+  let botLogin = "";
+  if (options.apply) {
+    ({ octokit, botLogin } = await appOctokit(env, owner, repo, baseUrl));
+  } else {
+    if (!env.GITHUB_TOKEN) throw new CliError("set GITHUB_TOKEN to a token that can read the repository's issues");
+    const Octokit = octokitClass(env);
+    octokit = new Octokit({ auth: { token: env.GITHUB_TOKEN }, ...(baseUrl ? { baseUrl } : {}) });
+  }
+
+  const loaded = await loadSettings(owner, repo, settingsFetcher(octokit));
+  if (!loaded.ok) {
+    for (const p of loaded.problems) io.stderr(formatProblem(p));
+    throw new CliError(`the settings of ${owner}/${repo} are invalid: ${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"}`, 1);
+  }
+  const settings = loaded.settings;
+
+  const listed = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { owner, repo, state: "open", per_page: 100 });
+  const issues = listed.filter((i) => !i.pull_request);
+
+  const done = options.resume ? readResume(options.resume, `${owner}/${repo}`) : new Set<number>();
+  const progress = (n: number) => {
+    if (io.stderrIsTTY) {
+      const width = 30;
+      const filled = Math.round((n / Math.max(issues.length, 1)) * width);
+      io.progress?.(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${n}/${issues.length} issues`);
+    } else if (n % 25 === 0 || n === issues.length) {
+      io.stderr(`backlog: ${n}/${issues.length} issues`);
+    }
+  };
+
+  let interrupted = false;
+  const stop = () => (interrupted = true);
+  if (options.apply) process.once("SIGINT", stop);
+  const entries: BacklogEntry[] = [];
+  let labels: Set<string> | null = null;
+  let writes = 0;
+  try {
+    for (const [i, raw] of issues.entries()) {
+      const facts = issueFacts(raw);
+      const analysis = analyze({ title: facts.title, body: facts.body }, settings);
+      const entry: BacklogEntry = { number: facts.number, title: facts.title, url: raw.html_url, analysis };
+      if (!options.apply) {
+        entry.writes = plannedWrites({ labels: facts.labels, analysis }, settings);
+      } else if (!done.has(facts.number)) {
+        if (interrupted) throw new CliError("interrupted");
+        const run = await runIssuePipeline({
+          octokit,
+          issue: { owner, repo, issue_number: facts.number },
+          facts,
+          loaded,
+          jobs: [],
+          pullRequest: false,
+          botLogin: async () => botLogin,
+          labels: { known: labels, remember: (names) => (labels = names) },
+          role: async () => null,
+        });
+        writes += run.writes;
+        done.add(facts.number);
+        if (options.resume) writeFileSync(options.resume, JSON.stringify({ repository: `${owner}/${repo}`, done: [...done] }));
+      }
+      entries.push(entry);
+      progress(i + 1);
+    }
+  } catch (error) {
+    const reason = error instanceof CliError ? error.message : (error as Error).message?.split("\n")[0] ?? String(error);
+    const hint = options.resume ? `run again with --resume ${options.resume} to continue` : "run again with --resume FILE to skip finished issues next time";
+    throw new CliError(`stopped after ${done.size} of ${issues.length} issues (${reason}); ${hint}`, 1);
+  } finally {
+    if (options.apply) process.removeListener("SIGINT", stop);
+    if (io.stderrIsTTY) io.progress?.("\n");
+  }
+
+  const report = buildReport(`${owner}/${repo}`, entries, settings);
+  if (options.format === "json") io.stdout(JSON.stringify(reportJson(report), null, 2));
+  else if (options.format === "csv") io.stdout(renderCsv(report).trimEnd());
+  else {
+    io.stdout(renderMarkdown(report, settings));
+    if (!options.apply) {
+      const planned = entries.filter((e) => e.writes?.length);
+      io.stdout(["", `### Writes --apply would make (${planned.reduce((n, e) => n + (e.writes?.length ?? 0), 0)})`, "", ...(planned.length ? planned.map((e) => `- #${e.number}: ${e.writes!.join("; ")}`) : ["None."])].join("\n"));
+    }
+  }
+  if (options.apply) io.stderr(`backlog: ${writes} write${writes === 1 ? "" : "s"} made`);
+  return 0;
+}
