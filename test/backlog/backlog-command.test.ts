@@ -205,10 +205,10 @@ describe("handoff backlog --apply", () => {
     verifyGithub();
 
     // The repository as the first run left it: the labels added and the one comment written.
-    const after = items.map((i) => {
+    const after = items.map((i): Record<string, unknown> & { number: number; _comment: string | null } => {
       const added = first.filter((w) => w.startsWith(`POST ${REPO}/issues/${i.number}/labels `)).flatMap((w) => (JSON.parse(w.slice(w.indexOf(" {") + 1)) as { labels: string[] }).labels);
       const comment = first.find((w) => w.startsWith(`POST ${REPO}/issues/${i.number}/comments `));
-      return { ...i, labels: added.map((n) => label(n)), comments: comment ? 1 : 0, _comment: comment ? (JSON.parse(comment.slice(comment.indexOf(" {") + 1)) as { body: string }).body : null };
+      return { ...i, number: i.number as number, labels: added.map((n) => label(n)), comments: comment ? 1 : 0, _comment: comment ? (JSON.parse(comment.slice(comment.indexOf(" {") + 1)) as { body: string }).body : null };
     });
     asApp();
     noSettings();
