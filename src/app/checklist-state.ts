@@ -13,6 +13,8 @@ export const checklistStateSchema = z.object({
   classification: z.object({ value: z.enum(["scoped-deliverable", "needs-owner", "unclear"]), by: who, via: z.enum(["label", "command"]).optional() }).optional(),
   /** Sections marked not applicable with `/handoff n/a SECTION`, each with who marked it. */
   na: z.record(z.string().max(40), who).optional(),
+  /** When the issue first became ready to hand off (the time of the change that made it so). */
+  readyAt: z.string().max(40).optional(),
   /** `/handoff ignore`: the app leaves the issue alone until `/handoff unignore`. */
   ignored: z.object({ by: who }).optional(),
   /** A person added (present) or removed (absent) a readiness label. */
@@ -50,6 +52,6 @@ export function readState(body: string): ChecklistState {
 
 /** The state as the text that follows the marker, or undefined when there is nothing to keep. */
 export function writeState(state: ChecklistState): string | undefined {
-  if (!state.classification && !state.readiness && !(state.na && Object.keys(state.na).length) && !state.ignored) return undefined;
+  if (!state.classification && !state.readiness && !(state.na && Object.keys(state.na).length) && !state.ignored && !state.readyAt) return undefined;
   return JSON.stringify(state);
 }

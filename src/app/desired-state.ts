@@ -6,6 +6,7 @@ import { writeState, type ChecklistState } from "./checklist-state.js";
 /** What an issue should show: the app's labels on it (null: leave them), and its checklist comment (null: none). */
 export interface DesiredState {
   classification: Classification;
+  ready: boolean;
   labels: string[] | null;
   comment: string | null;
 }
@@ -49,8 +50,10 @@ export function desiredState(analysis: Analysis, settings: Settings, state: Chec
 
   let comment: string | null = renderChecklist(effective, { settings, ...(hidden ? { state: hidden } : {}), notes, notApplicable: na });
   // No comment where none is wanted, unless the app must keep a decision in it or someone asked.
-  if (!hidden && !options.force && classification === "unclear" && !hasComment) comment = null;
-  if (!hidden && ready && settings.comment.on_ready === "delete") comment = null;
+  // (When the issue became ready is bookkeeping, not a decision: it does not keep a comment alive.)
+  const decisions = writeState({ ...state, readyAt: undefined });
+  if (!decisions && !options.force && classification === "unclear" && !hasComment) comment = null;
+  if (!decisions && ready && settings.comment.on_ready === "delete") comment = null;
   // Ignored: the comment says so and keeps the state; the labels stay as they are.
-  return { classification, labels: state.ignored ? null : labels, comment };
+  return { classification, ready, labels: state.ignored ? null : labels, comment };
 }

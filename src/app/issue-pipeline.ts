@@ -77,7 +77,12 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
       state = applyLabelDecision(state, settings, job, state.classification?.value ?? analysis.classification);
     }
   }
-  const desired = desiredState(analysis, settings, state, comments.length > 0, { force });
+  let desired = desiredState(analysis, settings, state, comments.length > 0, { force });
+  // Remember when the issue first became ready, for the backlog's readiness figures.
+  if (desired.ready && !state.readyAt && !input.pullRequest) {
+    state = { ...state, readyAt: facts.updatedAt ?? new Date().toISOString() };
+    desired = desiredState(analysis, settings, state, comments.length > 0, { force });
+  }
 
   // On a pull request the app only answers commands: no labels, no checklist.
   const reconciled: ReconcileResult = input.pullRequest

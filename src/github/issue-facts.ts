@@ -14,6 +14,8 @@ const issueSchema = z.object({
   comments: z.number().int().nonnegative().nullish(),
   user: z.object({ login: z.string() }).nullish(),
   labels: z.array(z.union([z.string(), z.object({ name: z.string() }), z.null()])).nullish(),
+  created_at: z.string().nullish(),
+  updated_at: z.string().nullish(),
 });
 
 export interface IssueFacts {
@@ -26,6 +28,8 @@ export interface IssueFacts {
   hasComments: boolean;
   author: string | null;
   labels: string[];
+  createdAt: string | null;
+  updatedAt: string | null;
 }
 
 export function issueFacts(data: unknown): IssueFacts {
@@ -39,5 +43,7 @@ export function issueFacts(data: unknown): IssueFacts {
     hasComments: issue.comments !== 0,
     author: issue.user?.login ?? null,
     labels: (issue.labels ?? []).map((l) => (typeof l === "string" ? l : (l?.name ?? ""))).filter(Boolean),
+    createdAt: issue.created_at ?? null,
+    updatedAt: issue.updated_at ?? null,
   };
 }

@@ -124,7 +124,7 @@ describe("/handoff hire", () => {
 describe("other commands", () => {
   test("/handoff n/a contract by the author: contract stops counting as missing and the issue becomes ready", async () => {
     const app = await createApp();
-    const na: ChecklistState = { v: 1, na: { contract: "author" } };
+    const na: ChecklistState = { v: 1, na: { contract: "author" }, readyAt: payload("issue_comment", "created").issue.updated_at as string };
     expect(analyze(SCOPED).missing).toEqual(["contract"]);
     cold(comment(SCOPED));
     labelsExist();

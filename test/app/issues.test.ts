@@ -54,6 +54,9 @@ function firstChecklist() {
     .reply(201, { id: 100 });
 }
 
+/** When the edited example payload says the issue changed: the app records it as the time it became ready. */
+const EDITED_AT = payload("issues", "edited").issue.updated_at as string;
+
 afterEach(verifyGithub);
 
 describe("issues.opened", () => {
@@ -120,7 +123,7 @@ describe("issues.edited", () => {
       .reply(200, [])
       .delete(`${REPO}/issues/1/labels/needs-spec`)
       .reply(200, [])
-      .patch(`${REPO}/issues/comments/100`, { body: comment(COMPLETE, EMPTY_STATE, true) })
+      .patch(`${REPO}/issues/comments/100`, { body: comment(COMPLETE, { v: 1, readyAt: EDITED_AT }, true) })
       .reply(200, { id: 100 });
     await deliver(app, "issues", issuePayload("edited", COMPLETE, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
     expect(writes().sort()).toEqual([`DELETE ${REPO}/issues/1/labels/needs-spec`, `PATCH ${REPO}/issues/comments/100`, `POST ${REPO}/issues/1/labels`]);
