@@ -12,6 +12,7 @@ import { EMPTY_STATE, readState } from "./checklist-state.js";
 import { desiredState, type DesiredState } from "./desired-state.js";
 import { applyLabelDecision, type LabelDecision } from "./label-decisions.js";
 import { runCommands, type CommandJob } from "./run-commands.js";
+import { updateDashboard } from "../backlog/dashboard.js";
 
 /** Work an event brings besides the analysis: a person's label edit, or a comment's commands. */
 export type IssueJob = LabelDecision | CommandJob;
@@ -98,6 +99,12 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
       });
   let writes = writesOf(reconciled);
   for (const outcome of outcomes) {
+    if (outcome.dashboard) {
+      const dash = await updateDashboard(octokit, repo, input.loaded.settings, await input.botLogin());
+      writes += dash.written ? 1 : 0;
+      const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
+      outcome.reply = outcome.reply ? `${outcome.reply}\n\n---\n\n${line}` : line;
+    }
     if (outcome.reply !== null && !facts.locked) {
       await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body: outcome.reply });
       writes++;

@@ -24,6 +24,8 @@ export interface CommandOutcome {
   reaction: "+1" | "-1" | "confused";
   /** One reply at most per comment, however many commands it holds. */
   reply: string | null;
+  /** `/handoff backlog`: the dashboard is to be updated, and named in the reply. */
+  dashboard?: boolean;
 }
 
 export interface CommandContext {
@@ -50,6 +52,7 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
   const parts: string[] = [];
   let denied = false;
   let force = false;
+  let dashboard = false;
 
   for (const command of parsed.commands) {
     // A pull request is not a work item the app labels: only the commands that answer apply there.
@@ -101,6 +104,9 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
         parts.push(briefReply(ctx.issue.title, ctx.issue.number, text, { ...analysis, classification: effective }, settings, state.na ?? {}));
         break;
       }
+      case "backlog":
+        dashboard = true;
+        break;
       case "config":
         parts.push(ctx.loaded.ok ? configReply(settings, ctx.loaded.files, ctx.loaded.origins ?? {}) : "The settings are invalid: see the configuration issue.");
         break;
@@ -115,5 +121,5 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
   problems.unshift(...parsed.problems);
   if (problems.length) parts.push(problemsReply(problems));
   const reaction = denied ? "-1" : problems.length ? "confused" : "+1";
-  return { state, force, commands: parsed.commands.length, outcome: { commentId: job.commentId, reaction, reply: parts.length ? clamp(parts.join("\n\n---\n\n")) : null } };
+  return { state, force, commands: parsed.commands.length, outcome: { commentId: job.commentId, reaction, reply: parts.length ? clamp(parts.join("\n\n---\n\n")) : null, ...(dashboard ? { dashboard } : {}) } };
 }

@@ -8,7 +8,7 @@ import { formatProblem } from "../config/parse-settings.js";
 import { loadSettings } from "../config/load-settings.js";
 import { buildReport, renderCsv, renderMarkdown, reportJson, type BacklogEntry } from "../backlog/report.js";
 import { analyze } from "../engine/analyze.js";
-import { issueFacts } from "../github/issue-facts.js";
+import { listOpenIssues } from "../backlog/collect.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import type { Octokit } from "../github/types.js";
 import { CliError } from "./errors.js";
@@ -99,8 +99,7 @@ export async function backlogCommand(options: BacklogOptions, io: Io, env: NodeJ
   }
   const settings = loaded.settings;
 
-  const listed = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { owner, repo, state: "open", per_page: 100 });
-  const issues = listed.filter((i) => !i.pull_request);
+  const { issues } = await listOpenIssues(octokit, { owner, repo }, botLogin || undefined);
 
   const done = options.resume ? readResume(options.resume, `${owner}/${repo}`) : new Set<number>();
   const progress = (n: number) => {
@@ -120,10 +119,9 @@ export async function backlogCommand(options: BacklogOptions, io: Io, env: NodeJ
   let labels: Set<string> | null = null;
   let writes = 0;
   try {
-    for (const [i, raw] of issues.entries()) {
-      const facts = issueFacts(raw);
+    for (const [i, { facts, url }] of issues.entries()) {
       const analysis = analyze({ title: facts.title, body: facts.body }, settings);
-      const entry: BacklogEntry = { number: facts.number, title: facts.title, url: raw.html_url, analysis };
+      const entry: BacklogEntry = { number: facts.number, title: facts.title, url, analysis };
       if (!options.apply) {
         entry.writes = plannedWrites({ labels: facts.labels, analysis }, settings);
       } else if (!done.has(facts.number)) {

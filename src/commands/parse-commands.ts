@@ -1,6 +1,6 @@
 import { toBlocks } from "../engine/markdown.js";
 
-export const COMMAND_NAMES = ["check", "explain", "contract", "hire", "reset", "na", "ignore", "unignore", "template", "brief", "config", "help"] as const;
+export const COMMAND_NAMES = ["check", "explain", "contract", "hire", "reset", "na", "ignore", "unignore", "template", "brief", "config", "backlog", "help"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface Command {

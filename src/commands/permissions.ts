@@ -22,6 +22,7 @@ const DEFAULTS: Record<CommandName, Permission> = {
   template: { role: "read", author: true },
   brief: { role: "triage", author: true },
   config: { role: "triage", author: false },
+  backlog: { role: "triage", author: false },
   help: { role: "read", author: true },
 };
 

@@ -19,6 +19,7 @@ export const COMMAND_HELP: Record<CommandName, string> = {
   template: "reply with a Markdown skeleton of the missing sections, to paste into the issue",
   brief: "reply with a self-contained brief compiled from the issue, with what is still missing",
   config: "show the effective settings and the file each value came from",
+  backlog: "create or update the backlog dashboard issue: every open issue sorted, with readiness figures",
   help: "list the commands you may run",
 };
 
