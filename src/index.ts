@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import { Handoff, type HandoffOptions } from "./app/handoff.js";
 import { onCommentCreated } from "./handlers/comment-created.js";
+import { onInstalled } from "./handlers/installed.js";
 import { onIssueChanged } from "./handlers/issue-changed.js";
 import { onIssueLabelled } from "./handlers/issue-labelled.js";
 import { onPullRequest } from "./handlers/pull-request.js";
@@ -14,6 +15,7 @@ export function handoff(options: HandoffOptions = {}) {
     app.on(["issues.labeled", "issues.unlabeled"], onIssueLabelled(state));
     app.on("issue_comment.created", onCommentCreated(state));
     app.on("push", onPush(state));
+    app.on(["installation.created", "installation_repositories.added"], onInstalled(state));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.edited"], onPullRequest(state));
     return state;
   };

@@ -7,7 +7,8 @@ import { issueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import type { Octokit, RepoRef } from "../github/types.js";
 import { renderConfigIssue } from "./config-issue-body.js";
-import { runIssuePipeline, type IssueJob } from "./issue-pipeline.js";
+import { listOpenIssues } from "../backlog/collect.js";
+import { runIssuePipeline, skipReason, type IssueJob } from "./issue-pipeline.js";
 import { IssueQueue, RecentDeliveries } from "./issue-queue.js";
 import { appLabelKey } from "./label-decisions.js";
 import type { CommandJob } from "./run-commands.js";
@@ -135,6 +136,44 @@ export class Handoff {
     });
   }
 
+  /**
+   * `backfill: true`: reconcile every open issue of a repository once, when the app is installed on
+   * it. Octokit's throttling paces the writes (about one a second) under GitHub's limits for content.
+   */
+  enqueueBackfill(octokit: Octokit, owner: string, repo: string, log: Logger): void {
+    this.queue.enqueue(`backfill/${owner}/${repo}`.toLowerCase(), async () => {
+      const started = Date.now();
+      const loaded = await this.settings(octokit, owner, repo);
+      await this.reportSettings(octokit, { owner, repo }, loaded, false);
+      if (!loaded.ok || !loaded.settings.backfill) {
+        log.debug({ repo: `${owner}/${repo}`, reason: loaded.ok ? "backfill is off" : "settings invalid" }, "backfill skipped");
+        return;
+      }
+      const settings = loaded.settings;
+      const repoState = this.repoState(owner, repo);
+      const { issues } = await listOpenIssues(octokit, { owner, repo }, await this.botLogin());
+      let writes = 0;
+      let done = 0;
+      for (const { facts } of issues) {
+        if (skipReason(facts, settings)) continue;
+        const run = await runIssuePipeline({
+          octokit,
+          issue: { owner, repo, issue_number: facts.number },
+          facts,
+          loaded,
+          jobs: [],
+          pullRequest: false,
+          botLogin: () => this.botLogin(),
+          labels: { known: repoState.labels, remember: (names) => (repoState.labels = names) },
+          role: async () => null,
+        });
+        writes += run.writes;
+        done++;
+      }
+      log.info({ repo: `${owner}/${repo}`, issues: done, writes, ms: Date.now() - started }, "backfill done");
+    });
+  }
+
   private async processIssue(context: IssueContext, first: boolean, jobs: IssueJob[]): Promise<void> {
     const started = Date.now();
     const { owner, repo } = context.repo();
@@ -154,17 +193,8 @@ export class Handoff {
 
     // A later run starts from the issue as it is now, not from the payload that queued it.
     const issue = issueFacts(first ? context.payload.issue : (await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number })).data);
-    const labels = issue.labels;
     // Someone who types a command gets an answer; otherwise these issues are left alone.
-    const skip = commandJobs.length
-      ? null
-      : !issue.open
-        ? "issue is closed"
-        : settings.ignore.authors.some((a) => a.toLowerCase() === issue.author?.toLowerCase())
-          ? "author is ignored"
-          : labels.some((l) => settings.ignore.labels.some((i) => i.toLowerCase() === l.toLowerCase()))
-            ? "issue has an ignored label"
-            : null;
+    const skip = commandJobs.length ? null : skipReason(issue, settings);
     if (skip) {
       log.debug({ reason: skip }, "skipped");
       return;

@@ -39,6 +39,14 @@ export interface PipelineResult {
   writes: number;
 }
 
+/** Why the app leaves an issue alone (closed, an ignored author or label), or null. */
+export function skipReason(facts: IssueFacts, settings: Settings): string | null {
+  if (!facts.open) return "issue is closed";
+  if (settings.ignore.authors.some((a) => a.toLowerCase() === facts.author?.toLowerCase())) return "author is ignored";
+  if (facts.labels.some((l) => settings.ignore.labels.some((i) => i.toLowerCase() === l.toLowerCase()))) return "issue has an ignored label";
+  return null;
+}
+
 function labelSpecs(settings: Settings): LabelSpec[] {
   return (["scoped", "owner", "ready", "incomplete"] as const).map((k) => settings.labels[k]);
 }
