@@ -103,6 +103,7 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
         desired,
         managed: labelSpecs(settings),
         labelsOnly: facts.locked,
+        relist: async () => findChecklistComments(octokit, issue, await input.botLogin()),
         ensureLabels: async (needed) => input.labels.remember(await ensureLabels(octokit, repo, needed, input.labels.known)),
       });
   let writes = writesOf(reconciled);

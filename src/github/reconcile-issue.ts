@@ -15,6 +15,8 @@ export interface ReconcileInput {
   ensureLabels: (labels: LabelSpec[]) => Promise<void>;
   /** Leave the comment alone (a locked issue: labels only). */
   labelsOnly: boolean;
+  /** Reads the app's checklist comments again (after a create whose answer was lost). */
+  relist: () => Promise<AppComment[]>;
 }
 
 /** What the reconciler wrote, for the log line and the tests. */
@@ -67,7 +69,7 @@ export async function reconcileIssue(octokit: Octokit, input: ReconcileInput): P
       result.comment = "unchanged";
     }
   } else if (!keep) {
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body: desired.comment });
+    await createComment(octokit, issue, desired.comment, input.relist);
     result.comment = "created";
   } else if (keep.body !== desired.comment) {
     await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: issue.owner, repo: issue.repo, comment_id: keep.id, body: desired.comment });
@@ -76,6 +78,23 @@ export async function reconcileIssue(octokit: Octokit, input: ReconcileInput): P
     result.comment = "unchanged";
   }
   return result;
+}
+
+/**
+ * Creates the checklist comment once. A create is never retried blindly: when the answer is lost (a
+ * 5xx or a dropped connection after GitHub may have written it), the comments are read again, and
+ * the create is done only if the comment is not there.
+ */
+async function createComment(octokit: Octokit, issue: IssueRef, body: string, relist: () => Promise<AppComment[]>): Promise<void> {
+  const create = () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body, request: { retries: 0 } });
+  try {
+    await create();
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== undefined && status < 500) throw error;
+    if ((await relist()).length) return;
+    await create();
+  }
 }
 
 async function deleteComment(octokit: Octokit, issue: IssueRef, id: number): Promise<void> {

@@ -305,3 +305,39 @@ describe("skips and edge cases", () => {
     expect(writes()).toEqual([]);
   });
 });
+
+describe("faults", () => {
+  test("a comment GitHub created but whose answer was lost (502) is found, not posted twice, with retries on", async () => {
+    const app = await createApp({}, { retry: true });
+    token();
+    noSettings();
+    labelsExist();
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+      .reply(200, [])
+      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+      .reply(502, { message: "Bad Gateway" });
+    appLogin();
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER))]);
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER));
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
+  });
+
+  test("a create that failed before GitHub wrote it is made once more", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    labelsExist();
+    github()
+      .post(`${REPO}/issues/1/labels`)
+      .reply(200, [])
+      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+      .reply(503, { message: "Service Unavailable" })
+      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+      .reply(201, { id: 101 });
+    appLogin();
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, []);
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER));
+    expect(writes().filter((w) => w.endsWith("/comments"))).toHaveLength(2);
+  });
+});

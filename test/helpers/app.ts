@@ -14,14 +14,15 @@ export const BOT = `${APP_SLUG}[bot]`;
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
 /** Probot with retry and throttling off (the function form, or every write waits), and a silent log. */
-export async function createApp(options: HandoffOptions = {}): Promise<{ probot: Probot; handoff: Handoff }> {
+export async function createApp(options: HandoffOptions = {}, { retry = false }: { retry?: boolean } = {}): Promise<{ probot: Probot; handoff: Handoff }> {
   const probot = new Probot({
     appId: 1,
     privateKey,
     log: pino({ level: "silent" }),
     Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
       ...o,
-      retry: { enabled: false },
+      // Retries on for the few tests that prove the behaviour under faults, off elsewhere.
+      retry: { enabled: retry },
       throttle: { ...(o.throttle as object), enabled: false },
     })),
   });
