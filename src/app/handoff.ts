@@ -5,7 +5,8 @@ import { RoleCache } from "../github/collaborator-role.js";
 import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
 import { issueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
-import type { Octokit, RepoRef } from "../github/types.js";
+import { ensureLabels } from "../github/repo-labels.js";
+import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
 import { renderConfigIssue } from "./config-issue-body.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { runIssuePipeline, skipReason, type IssueJob } from "./issue-pipeline.js";
@@ -18,6 +19,8 @@ interface RepoState {
   settings: { result: LoadResult; at: number } | null;
   /** Names of the repository's labels, lower-cased, once read. */
   labels: Set<string> | null;
+  /** The label work in progress: runs for different issues wait for it rather than repeat it. */
+  labelWork: Promise<unknown>;
   /** The open configuration issue: undefined until looked up. */
   configIssue: ConfigIssue | null | undefined;
 }
@@ -71,7 +74,7 @@ export class Handoff {
     const key = `${owner}/${repo}`.toLowerCase();
     let state = this.repos.get(key);
     if (!state) {
-      state = { settings: null, labels: null, configIssue: undefined };
+      state = { settings: null, labels: null, labelWork: Promise.resolve(), configIssue: undefined };
       this.repos.set(key, state);
     }
     return state;
@@ -112,6 +115,19 @@ export class Handoff {
     return issue.written ? 1 : 0;
   }
 
+  /**
+   * Makes sure labels exist in a repository, one run at a time per repository, so that issues
+   * processed together do not each read the labels and race to create the same ones.
+   */
+  ensureLabels(octokit: Octokit, owner: string, repo: string, needed: LabelSpec[]): Promise<void> {
+    const state = this.repoState(owner, repo);
+    const work = state.labelWork.catch(() => undefined).then(async () => {
+      state.labels = await ensureLabels(octokit, { owner, repo }, needed, state.labels);
+    });
+    state.labelWork = work;
+    return work;
+  }
+
   /** Whether a label name is one of the app's, judged with the settings in the cache when there are any. */
   mayBeAppLabel(owner: string, repo: string, name: string): boolean {
     const cached = this.repoState(owner, repo).settings?.result;
@@ -150,7 +166,6 @@ export class Handoff {
         return;
       }
       const settings = loaded.settings;
-      const repoState = this.repoState(owner, repo);
       const { issues } = await listOpenIssues(octokit, { owner, repo }, await this.botLogin());
       let writes = 0;
       let done = 0;
@@ -164,7 +179,7 @@ export class Handoff {
           jobs: [],
           pullRequest: false,
           botLogin: () => this.botLogin(),
-          labels: { known: repoState.labels, remember: (names) => (repoState.labels = names) },
+          ensureLabels: (needed) => this.ensureLabels(octokit, owner, repo, needed),
           role: async () => null,
         });
         writes += run.writes;
@@ -200,7 +215,6 @@ export class Handoff {
       return;
     }
 
-    const repoState = this.repoState(owner, repo);
     const run = await runIssuePipeline({
       octokit,
       issue: { owner, repo, issue_number: number },
@@ -209,7 +223,7 @@ export class Handoff {
       jobs,
       pullRequest,
       botLogin: () => this.botLogin(),
-      labels: { known: repoState.labels, remember: (names) => (repoState.labels = names) },
+      ensureLabels: (needed) => this.ensureLabels(octokit, owner, repo, needed),
       role: (username) => this.roles.get(octokit, { owner, repo }, username),
     });
     if (run.skipped) {

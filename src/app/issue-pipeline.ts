@@ -6,7 +6,6 @@ import { findChecklistComments } from "../github/checklist-comments.js";
 import { react } from "../github/collaborator-role.js";
 import type { IssueFacts } from "../github/issue-facts.js";
 import { reconcileIssue, writesOf, type ReconcileResult } from "../github/reconcile-issue.js";
-import { ensureLabels } from "../github/repo-labels.js";
 import type { IssueRef, LabelSpec, Octokit } from "../github/types.js";
 import { EMPTY_STATE, readState } from "./checklist-state.js";
 import { desiredState, type DesiredState } from "./desired-state.js";
@@ -25,8 +24,8 @@ export interface PipelineInput {
   jobs: IssueJob[];
   pullRequest: boolean;
   botLogin: () => Promise<string>;
-  /** The repository's label names, when known, and where to remember them. */
-  labels: { known: Set<string> | null; remember: (names: Set<string>) => void };
+  /** Makes sure the given labels exist in the repository (once per repository, shared by concurrent runs). */
+  ensureLabels: (needed: LabelSpec[]) => Promise<void>;
   role: (username: string) => Promise<RepoRole | null>;
 }
 
@@ -104,7 +103,7 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
         managed: labelSpecs(settings),
         labelsOnly: facts.locked,
         relist: async () => findChecklistComments(octokit, issue, await input.botLogin()),
-        ensureLabels: async (needed) => input.labels.remember(await ensureLabels(octokit, repo, needed, input.labels.known)),
+        ensureLabels: input.ensureLabels,
       });
   let writes = writesOf(reconciled);
   for (const outcome of outcomes) {

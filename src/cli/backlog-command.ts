@@ -9,6 +9,7 @@ import { loadSettings } from "../config/load-settings.js";
 import { buildReport, renderCsv, renderMarkdown, reportJson, type BacklogEntry } from "../backlog/report.js";
 import { analyze } from "../engine/analyze.js";
 import { listOpenIssues } from "../backlog/collect.js";
+import { ensureLabels } from "../github/repo-labels.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import type { Octokit } from "../github/types.js";
 import { CliError } from "./errors.js";
@@ -134,7 +135,9 @@ export async function backlogCommand(options: BacklogOptions, io: Io, env: NodeJ
           jobs: [],
           pullRequest: false,
           botLogin: async () => botLogin,
-          labels: { known: labels, remember: (names) => (labels = names) },
+          ensureLabels: async (needed) => {
+            labels = await ensureLabels(octokit, { owner, repo }, needed, labels);
+          },
           role: async () => null,
         });
         writes += run.writes;

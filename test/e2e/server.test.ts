@@ -1,0 +1,210 @@
+import { jest } from "@jest/globals";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { desiredState } from "../../src/app/desired-state.js";
+import { EMPTY_STATE } from "../../src/app/checklist-state.js";
+import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
+import { analyze, CHECKLIST_MARKER } from "../../src/engine/index.js";
+import { LocalGitHub } from "../local-github/server.js";
+
+jest.setTimeout(150_000);
+
+const require = createRequire(import.meta.url);
+const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
+const SECRET = "e2e-secret";
+const serverJs = fileURLToPath(new URL("../../lib/server.js", import.meta.url));
+const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface App {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+}
+
+/** The real server, `node lib/server.js`, pointed at the local GitHub. */
+async function startApp(github: string): Promise<App> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [serverJs], {
+    env: { ...process.env, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: "off", LOG_LEVEL: "error", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d) => (stderr += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return { child, port, exited };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill("SIGKILL");
+  throw new Error(`the server did not start: ${stderr}`);
+}
+
+function issuePayload(local: LocalGitHub, number: number, action: "opened" | "edited") {
+  const base = structuredClone(examples.find((e) => e.name === "issues")!.examples.find((x) => x.action === action)!);
+  const issue = local.issues.get(number)!;
+  // As GitHub sends it: the issue as it is when the event is sent, its labels and comment count included.
+  base.issue = { ...base.issue, number, title: issue.title, body: issue.body, comments: issue.comments.length, labels: issue.labels.map((name) => ({ id: 1, node_id: "L", url: "u", name, color: "ededed", default: false, description: null })), locked: false, state: "open" };
+  base.repository = { ...base.repository, name: local.repo, full_name: `${local.owner}/${local.repo}`, owner: { ...base.repository.owner, login: local.owner } };
+  if (action === "edited") base.changes = { body: { from: "" } };
+  base.installation = { id: 42 };
+  return base;
+}
+
+async function deliver(port: number, id: string, name: string, payload: unknown, signed = true): Promise<number> {
+  const body = JSON.stringify(payload);
+  const headers: Record<string, string> = { "content-type": "application/json", "x-github-event": name, "x-github-delivery": id };
+  if (signed) headers["x-hub-signature-256"] = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
+  const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: "POST", headers, body });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** Waits until the local GitHub has seen no request for `quietMs`. */
+async function settle(local: LocalGitHub, quietMs = 800, maxMs = 90_000): Promise<void> {
+  const start = Date.now();
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() - start < maxMs) {
+    if (local.log.length !== last) {
+      last = local.log.length;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the app did not settle");
+}
+
+function rssKb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+const TITLES = [
+  ["Add a Stripe webhook endpoint", ""],
+  ["Define SLOs and the on-call rotation for checkout", "Availability and latency targets, error budgets, an escalation policy."],
+  ["Why do you use Redis for sessions?", ""],
+  ["Migrate sessions from Redis to Postgres", "## Context\nSessions live in Redis today.\n## Scope\n- dual-write for a week\n- out of scope: carts"],
+] as const;
+
+function expectedLabels(title: string, body: string): string[] {
+  return desiredState(analyze({ title, body }, DEFAULT_SETTINGS), DEFAULT_SETTINGS, EMPTY_STATE, true).labels ?? [];
+}
+
+describe("the real server against a local GitHub", () => {
+  let local: LocalGitHub;
+  let address: string;
+
+  beforeEach(async () => {
+    local = new LocalGitHub();
+    address = await local.start();
+  });
+  afterEach(async () => {
+    await local.stop();
+  });
+
+  test("unsigned or wrongly signed deliveries: 4xx, and zero requests to GitHub", async () => {
+    local.addIssue(1, "Add a Stripe webhook endpoint");
+    const app = await startApp(address);
+    try {
+      expect(await deliver(app.port, "u1", "issues", issuePayload(local, 1, "opened"), false)).toBeGreaterThanOrEqual(400);
+      const wrong = issuePayload(local, 1, "opened");
+      const body = JSON.stringify(wrong);
+      const res = await fetch(`http://127.0.0.1:${app.port}/api/github/webhooks`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "u2", "x-hub-signature-256": "sha256=" + createHmac("sha256", "not-the-secret").update(body).digest("hex") },
+        body,
+      });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(local.log).toEqual([]);
+    } finally {
+      app.child.kill("SIGKILL");
+      await app.exited;
+    }
+  });
+
+  test("5,000 signed deliveries over 200 issues: all acknowledged, one checklist per issue, the right labels", async () => {
+    for (let n = 1; n <= 200; n++) {
+      const [title, body] = TITLES[n % TITLES.length]!;
+      local.addIssue(n, title, body);
+    }
+    const app = await startApp(address);
+    const rssBefore = rssKb(app.child.pid!);
+    try {
+      const statuses = new Map<number, number>();
+      let next = 0;
+      const worker = async () => {
+        while (next < 5000) {
+          const i = next++;
+          const n = (i % 200) + 1;
+          const status = await deliver(app.port, `load-${i}`, "issues", issuePayload(local, n, i < 200 ? "opened" : "edited"));
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }
+      };
+      const started = Date.now();
+      await Promise.all(Array.from({ length: 32 }, worker));
+      const sent = Date.now() - started;
+      await settle(local);
+      expect([...statuses.keys()].every((s) => s >= 200 && s < 300)).toBe(true);
+      for (const issue of local.issues.values()) {
+        const checklists = issue.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER));
+        const expectComment = expectedLabels(issue.title, issue.body).length > 0;
+        expect({ n: issue.number, checklists: checklists.length }).toEqual({ n: issue.number, checklists: expectComment ? 1 : 0 });
+        expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: expectedLabels(issue.title, issue.body).sort() });
+      }
+      expect(local.violations).toEqual([]);
+      const rssAfter = rssKb(app.child.pid!);
+      // API economy under load: each label created once, one label request and one comment per labelled issue.
+      const labelled = [...local.issues.values()].filter((i) => expectedLabels(i.title, i.body).length).length;
+      const kinds = (re: RegExp) => local.writes().filter((w) => re.test(w)).length;
+      expect({ created: kinds(/^POST \/repos\/acme\/api\/labels$/), added: kinds(/\/issues\/\d+\/labels$/), comments: kinds(/\/comments$/) }).toEqual({ created: 3, added: labelled, comments: labelled });
+      process.stdout.write(`load: 5000 deliveries sent in ${sent} ms; ${local.log.length} requests to GitHub, ${local.writes().length} writes; RSS ${Math.round(rssBefore / 1024)} → ${Math.round(rssAfter / 1024)} MB\n`);
+      // Bounded: the delivery ids and caches are capped; a leak would show as hundreds of MB here.
+      expect(rssAfter).toBeLessThan(400 * 1024);
+    } finally {
+      app.child.kill("SIGKILL");
+      await app.exited;
+    }
+  });
+
+  test("SIGTERM during a burst: acknowledged work is finished, and after a restart the next event converges each issue", async () => {
+    for (let n = 1; n <= 50; n++) local.addIssue(n, "Add a Stripe webhook endpoint");
+    local.faults = [{ match: /^POST .*\/comments$/, times: 1000, delayMs: 20 }];
+    const first = await startApp(address);
+    const sends = Array.from({ length: 50 }, (_, i) => deliver(first.port, `burst-${i}`, "issues", issuePayload(local, i + 1, "opened")));
+    await Promise.all(sends);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    local.faults = [];
+    const second = await startApp(address);
+    try {
+      for (let n = 1; n <= 50; n++) await deliver(second.port, `after-${n}`, "issues", issuePayload(local, n, "edited"));
+      await settle(local);
+      for (const issue of local.issues.values()) {
+        expect({ n: issue.number, checklists: issue.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER)).length }).toEqual({ n: issue.number, checklists: 1 });
+        expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: ["needs-spec", "scoped-deliverable"] });
+      }
+    } finally {
+      second.child.kill("SIGKILL");
+      await second.exited;
+    }
+  });
+});
