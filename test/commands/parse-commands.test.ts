@@ -1,9 +1,12 @@
+import { jest } from "@jest/globals";
 import fc from "fast-check";
 import { parseCommands } from "../../src/commands/parse-commands.js";
 import { SECTION_IDS } from "../../src/engine/section-defs.js";
 
 const parse = (body: string) => parseCommands(body, SECTION_IDS);
 const names = (body: string) => parse(body).commands.map((c) => (c.section ? `${c.name} ${c.section}` : c.name));
+
+jest.setTimeout(60_000);
 
 describe("parseCommands", () => {
   test.each([
@@ -54,7 +57,7 @@ describe("parseCommands", () => {
         const r = parse(body);
         for (const c of r.commands) expect(c.text.toLowerCase().startsWith("/handoff")).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 10_000 },
     );
   });
 

@@ -1,8 +1,14 @@
+import { jest } from "@jest/globals";
 import fc from "fast-check";
 import { analyze, MAX_COMMENT, renderChecklist } from "../../src/engine/index.js";
 import { parseSettings } from "../../src/config/index.js";
 
+/** Runs per property: enough to reach the rare shapes of hostile input. */
+const RUNS = 10_000;
+
 const markdownish = fc.stringMatching(/^(?:[#>*_`~\[\]()!<>\-|: \n\t]|[a-z0-9]|POST \/v1|- \[ \] |```|<!--|-->|@a|#1|\*\*){0,400}$/);
+
+jest.setTimeout(120_000);
 
 describe("properties", () => {
   test("analyze never throws and always returns a well-formed Analysis", () => {
@@ -13,7 +19,7 @@ describe("properties", () => {
         expect(a.ready).toBe(a.classification === "scoped-deliverable" && a.missing.length === 0);
         for (const id of a.missing) expect(a.sections[id]?.present).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
   });
 
@@ -22,7 +28,7 @@ describe("properties", () => {
       fc.property(fc.string({ maxLength: 200 }), markdownish, (title, body) => {
         expect(renderChecklist(analyze({ title, body })).length).toBeLessThanOrEqual(MAX_COMMENT);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -32,7 +38,7 @@ describe("properties", () => {
         const r = parseSettings(text, "x.yml");
         if (!r.ok) for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 });

@@ -35,6 +35,8 @@ export interface Fault {
   status?: number;
   retryAfter?: number;
   delayMs?: number;
+  /** The error message GitHub would send ("You have exceeded a secondary rate limit"). */
+  message?: string;
   /** Drop the connection instead of answering. */
   reset?: boolean;
   /** Apply the request, then fail the answer (the write happened, the answer was lost). */
@@ -129,7 +131,7 @@ export class LocalGitHub {
       return;
     }
     if (fault && !fault.afterWrite && fault.status) {
-      return this.send(res, fault.status, { message: "injected fault" }, fault.retryAfter);
+      return this.send(res, fault.status, { message: fault.message ?? "injected fault" }, fault.retryAfter);
     }
     const [status, payload] = this.route(method, path, url, body);
     if (fault?.afterWrite) {

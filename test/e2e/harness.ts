@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import type { LocalGitHub } from "../local-github/server.js";
+
+const require = createRequire(import.meta.url);
+const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
+export const SECRET = "e2e-secret";
+const serverJs = fileURLToPath(new URL("../../lib/server.js", import.meta.url));
+const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface App {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+}
+
+/** The real server, `node lib/server.js`, pointed at the local GitHub. */
+export async function startApp(github: string, { throttle = false }: { throttle?: boolean } = {}): Promise<App> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [serverJs], {
+    env: { ...process.env, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: "error", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d) => (stderr += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return { child, port, exited };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill("SIGKILL");
+  throw new Error(`the server did not start: ${stderr}`);
+}
+
+export function issuePayload(local: LocalGitHub, number: number, action: "opened" | "edited") {
+  const base = structuredClone(examples.find((e) => e.name === "issues")!.examples.find((x) => x.action === action)!);
+  const issue = local.issues.get(number)!;
+  // As GitHub sends it: the issue as it is when the event is sent, its labels and comment count included.
+  base.issue = { ...base.issue, number, title: issue.title, body: issue.body, comments: issue.comments.length, labels: issue.labels.map((name) => ({ id: 1, node_id: "L", url: "u", name, color: "ededed", default: false, description: null })), locked: false, state: "open" };
+  base.repository = { ...base.repository, name: local.repo, full_name: `${local.owner}/${local.repo}`, owner: { ...base.repository.owner, login: local.owner } };
+  if (action === "edited") base.changes = { body: { from: "" } };
+  base.installation = { id: 42 };
+  return base;
+}
+
+export async function deliver(port: number, id: string, name: string, payload: unknown, signed = true): Promise<number> {
+  const body = JSON.stringify(payload);
+  const headers: Record<string, string> = { "content-type": "application/json", "x-github-event": name, "x-github-delivery": id };
+  if (signed) headers["x-hub-signature-256"] = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
+  const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: "POST", headers, body });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** Waits until the local GitHub has seen no request for `quietMs`. */
+export async function settle(local: LocalGitHub, quietMs = 800, maxMs = 90_000): Promise<void> {
+  const start = Date.now();
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() - start < maxMs) {
+    if (local.log.length !== last) {
+      last = local.log.length;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the app did not settle");
+}
+
+export function rssKb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
