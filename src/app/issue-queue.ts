@@ -22,6 +22,8 @@ export class IssueQueue {
       try {
         do {
           fresh.again = false;
+          // Let webhooks waiting for their answer go first: the work happens after the acknowledgement.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           try {
             await run(first);
           } catch (error) {

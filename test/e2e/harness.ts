@@ -28,9 +28,9 @@ export interface App {
 }
 
 /** The real server, `node lib/server.js`, pointed at the local GitHub. */
-export async function startApp(github: string, { throttle = false }: { throttle?: boolean } = {}): Promise<App> {
+export async function startApp(github: string, { throttle = false, script = serverJs }: { throttle?: boolean; script?: string } = {}): Promise<App> {
   const port = await freePort();
-  const child = spawn(process.execPath, [serverJs], {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: "error", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -1,0 +1,3 @@
+import base from "../jest.config.js";
+
+export default { ...base, rootDir: "..", testMatch: ["**/bench/**/*.bench.ts"] };
