@@ -21,4 +21,4 @@ export function handoff(options: HandoffOptions = {}) {
   };
 }
 
-export default handoff();
+export default handoff({ ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}) });

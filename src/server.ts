@@ -36,7 +36,8 @@ let log: Logger | undefined;
 const server = await run(
   (app) => {
     log = app.log;
-    state = handoff()(app);
+    // REDIS_URL: Probot shares its throttling through Redis, and handoff its delivery ids and locks.
+    state = handoff({ ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}) })(app);
   },
   { Octokit },
 );
@@ -47,7 +48,7 @@ const drain = async (signal: string) => {
   stopping = true;
   log?.info({ signal, queued: state?.queue.size ?? 0 }, "stopping: finishing acknowledged work");
   await server.stop();
-  await state?.queue.idle();
+  await state?.close();
   log?.info("stopped");
   process.exit(0);
 };

@@ -10,7 +10,8 @@ import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
 import { renderConfigIssue } from "./config-issue-body.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { runIssuePipeline, skipReason, type IssueJob } from "./issue-pipeline.js";
-import { IssueQueue, RecentDeliveries } from "./issue-queue.js";
+import { MemoryCoordinator, RedisCoordinator, type Coordinator } from "./coordinator.js";
+import { IssueQueue } from "./issue-queue.js";
 import { appLabelKey } from "./label-decisions.js";
 import type { CommandJob } from "./run-commands.js";
 
@@ -33,6 +34,8 @@ export type { IssueJob } from "./issue-pipeline.js";
 export interface HandoffOptions {
   /** How long loaded settings are trusted without a push that invalidates them. */
   settingsTtlMs?: number;
+  /** Redis shared by the replicas (REDIS_URL); without it, one process keeps everything in memory. */
+  redisUrl?: string;
 }
 
 const DEFAULT_TTL = 15 * 60 * 1000;
@@ -44,9 +47,8 @@ const DEFAULT_TTL = 15 * 60 * 1000;
  */
 export class Handoff {
   readonly queue: IssueQueue;
-  readonly deliveries = new RecentDeliveries();
+  private readonly coordinator: Coordinator;
   private readonly repos = new Map<string, RepoState>();
-  private readonly pending = new Map<string, IssueJob[]>();
   private readonly roles = new RoleCache();
   private bot: Promise<string> | null = null;
 
@@ -55,6 +57,8 @@ export class Handoff {
     private readonly options: HandoffOptions = {},
   ) {
     this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"));
+    // With Redis, replicas share delivery ids and per-issue locks; alone, memory does.
+    this.coordinator = options.redisUrl ? RedisCoordinator.connect(options.redisUrl, this.queue) : new MemoryCoordinator(this.queue);
   }
 
   /** The login the app's comments carry (`slug[bot]`), read once. */
@@ -134,22 +138,22 @@ export class Handoff {
     return !cached?.ok || appLabelKey(cached.settings, name) !== null;
   }
 
+  /** True the first time a delivery id is seen: a redelivered webhook is processed once. */
+  firstDelivery(id: string): Promise<boolean> {
+    return this.coordinator.firstDelivery(id);
+  }
+
   /** Queues an issue, with a person's label edit or a comment's commands to handle in the same run. */
-  enqueueIssue(context: IssueContext, job?: IssueJob): void {
+  async enqueueIssue(context: IssueContext, job?: IssueJob): Promise<void> {
     const { owner, repo } = context.repo();
     const key = `${context.payload.installation?.id ?? 0}/${owner}/${repo}#${context.payload.issue.number}`.toLowerCase();
-    if (job) this.pending.set(key, [...(this.pending.get(key) ?? []), job]);
-    this.queue.enqueue(key, async (first) => {
-      const jobs = this.pending.get(key) ?? [];
-      this.pending.delete(key);
-      try {
-        await this.processIssue(context, first, jobs);
-      } catch (error) {
-        // Keep the people's decisions and commands for the next run.
-        this.pending.set(key, [...jobs, ...(this.pending.get(key) ?? [])]);
-        throw error;
-      }
-    });
+    await this.coordinator.submit(key, job ?? null, (first, jobs) => this.processIssue(context, first, jobs));
+  }
+
+  /** Waits for the queued work; then lets go of Redis, if the app uses it. */
+  async close(): Promise<void> {
+    await this.queue.idle();
+    await this.coordinator.close();
   }
 
   /**

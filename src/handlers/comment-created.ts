@@ -11,7 +11,7 @@ export function onCommentCreated(handoff: Handoff) {
   return async (context: Context<"issue_comment.created">): Promise<void> => {
     const { comment } = context.payload;
     const body = comment.body ?? "";
-    const skip = !handoff.deliveries.first(context.id)
+    const skip = !(await handoff.firstDelivery(context.id))
       ? "repeated delivery"
       : comment.user?.type === "Bot" || context.payload.sender.type === "Bot"
         ? "written by a bot"
@@ -21,6 +21,6 @@ export function onCommentCreated(handoff: Handoff) {
     // the repository's own sections.
     const parsed = parseCommands(body, SECTION_IDS);
     if (!parsed.commands.length && !parsed.problems.length) return;
-    handoff.enqueueIssue(context, { commentId: comment.id, author: comment.user?.login ?? "ghost", body });
+    await handoff.enqueueIssue(context, { commentId: comment.id, author: comment.user?.login ?? "ghost", body });
   };
 }

@@ -6,7 +6,7 @@ type Installed = Context<"installation.created" | "installation_repositories.add
 /** The app was installed on repositories: backfill those whose settings ask for it. */
 export function onInstalled(handoff: Handoff) {
   return async (context: Installed): Promise<void> => {
-    if (!handoff.deliveries.first(context.id)) return context.log.debug({ reason: "repeated delivery" }, "skipped");
+    if (!(await handoff.firstDelivery(context.id))) return context.log.debug({ reason: "repeated delivery" }, "skipped");
     const repositories = "repositories_added" in context.payload ? context.payload.repositories_added : (context.payload.repositories ?? []);
     for (const r of repositories) {
       const [owner, repo] = r.full_name.split("/");

@@ -6,7 +6,7 @@ type IssueChanged = Context<"issues.opened" | "issues.edited" | "issues.reopened
 /** An issue was opened, edited or reopened: queue it for analysis. */
 export function onIssueChanged(handoff: Handoff) {
   return async (context: IssueChanged): Promise<void> => {
-    const skip = !handoff.deliveries.first(context.id)
+    const skip = !(await handoff.firstDelivery(context.id))
       ? "repeated delivery"
       : context.payload.sender.type === "Bot"
         ? "sent by a bot"
@@ -14,6 +14,6 @@ export function onIssueChanged(handoff: Handoff) {
           ? "neither title nor body changed"
           : null;
     if (skip) return context.log.debug({ reason: skip, issue: context.payload.issue.number }, "skipped");
-    handoff.enqueueIssue(context);
+    await handoff.enqueueIssue(context);
   };
 }

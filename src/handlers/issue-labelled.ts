@@ -8,7 +8,7 @@ export function onIssueLabelled(handoff: Handoff) {
   return async (context: IssueLabelled): Promise<void> => {
     const { owner, repo } = context.repo();
     const label = context.payload.label?.name;
-    const skip = !handoff.deliveries.first(context.id)
+    const skip = !(await handoff.firstDelivery(context.id))
       ? "repeated delivery"
       : context.payload.sender.type === "Bot"
         ? "sent by a bot"
@@ -16,6 +16,6 @@ export function onIssueLabelled(handoff: Handoff) {
           ? "not one of the app's labels"
           : null;
     if (skip || !label) return context.log.debug({ reason: skip, issue: context.payload.issue.number }, "skipped");
-    handoff.enqueueIssue(context, { label, added: context.payload.action === "labeled", by: context.payload.sender.login });
+    await handoff.enqueueIssue(context, { label, added: context.payload.action === "labeled", by: context.payload.sender.login });
   };
 }

@@ -17,7 +17,7 @@ type PullRequestChanged = Context<"pull_request.opened" | "pull_request.reopened
  */
 export function onPullRequest(handoff: Handoff) {
   return async (context: PullRequestChanged): Promise<void> => {
-    if (!handoff.deliveries.first(context.id)) return context.log.debug({ reason: "repeated delivery" }, "skipped");
+    if (!(await handoff.firstDelivery(context.id))) return context.log.debug({ reason: "repeated delivery" }, "skipped");
     const { owner, repo } = context.repo();
     const pr = context.payload.pull_request;
     const action = context.payload.action;

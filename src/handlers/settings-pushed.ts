@@ -14,7 +14,7 @@ export function onPush(handoff: Handoff) {
     const { payload } = context;
     const { owner, repo } = context.repo();
     const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(SETTINGS_PATH));
-    const skip = !handoff.deliveries.first(context.id)
+    const skip = !(await handoff.firstDelivery(context.id))
       ? "repeated delivery"
       : payload.ref !== `refs/heads/${payload.repository.default_branch}`
         ? "not the default branch"

@@ -28,10 +28,10 @@ export interface App {
 }
 
 /** The real server, `node lib/server.js`, pointed at the local GitHub. */
-export async function startApp(github: string, { throttle = false, script = serverJs }: { throttle?: boolean; script?: string } = {}): Promise<App> {
+export async function startApp(github: string, { throttle = false, script = serverJs, redisUrl }: { throttle?: boolean; script?: string; redisUrl?: string } = {}): Promise<App> {
   const port = await freePort();
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: "error", NODE_ENV: "production" },
+    env: { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: "error", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

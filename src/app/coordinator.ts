@@ -1,0 +1,120 @@
+import { Redis } from "ioredis";
+import type { IssueJob } from "./issue-pipeline.js";
+import { IssueQueue, RecentDeliveries } from "./issue-queue.js";
+
+/** Runs an issue's work with the jobs queued for it; `first` is false for a run that catches up. */
+export type IssueRun = (first: boolean, jobs: IssueJob[]) => Promise<void>;
+
+/**
+ * Who processes what: delivery de-duplication and the one-run-at-a-time-per-issue rule, with events
+ * that arrive during a run collapsing into one more run. In memory for a single process; in Redis
+ * when several replicas share the work, so that none of them double-posts.
+ */
+export interface Coordinator {
+  firstDelivery(id: string): Promise<boolean>;
+  submit(key: string, job: IssueJob | null, run: IssueRun): Promise<void>;
+  readonly queue: IssueQueue;
+  close(): Promise<void>;
+}
+
+/** One process: everything in memory. */
+export class MemoryCoordinator implements Coordinator {
+  private readonly deliveries = new RecentDeliveries();
+  private readonly pending = new Map<string, IssueJob[]>();
+
+  constructor(readonly queue: IssueQueue) {}
+
+  async firstDelivery(id: string): Promise<boolean> {
+    return this.deliveries.first(id);
+  }
+
+  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<void> {
+    if (job) this.pending.set(key, [...(this.pending.get(key) ?? []), job]);
+    this.queue.enqueue(key, async (first) => {
+      const jobs = this.pending.get(key) ?? [];
+      this.pending.delete(key);
+      try {
+        await run(first, jobs);
+      } catch (error) {
+        // Keep the people's decisions and commands for the next run.
+        this.pending.set(key, [...jobs, ...(this.pending.get(key) ?? [])]);
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {}
+}
+
+const LOCK_MS = 120_000;
+const DELIVERY_SECONDS = 24 * 3600;
+
+/** Takes the issue's lock, or, when another run holds it, asks that run for one more pass. */
+const ACQUIRE = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
+return 0`;
+
+/** After a run: one more pass if asked for (keeping the lock), else release the lock if still ours. */
+const RELEASE_OR_AGAIN = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if redis.call('DEL', KEYS[2]) == 1 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+redis.call('DEL', KEYS[1])
+return 0`;
+
+/** Takes every queued job at once. */
+const DRAIN = `
+local v = redis.call('LRANGE', KEYS[1], 0, -1)
+redis.call('DEL', KEYS[1])
+return v`;
+
+/** Several replicas behind a load balancer: delivery ids, locks and queued jobs live in Redis. */
+export class RedisCoordinator implements Coordinator {
+  private readonly token = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+
+  constructor(
+    readonly queue: IssueQueue,
+    private readonly redis: Redis,
+    private readonly prefix = "handoff:",
+  ) {}
+
+  static connect(url: string, queue: IssueQueue): RedisCoordinator {
+    return new RedisCoordinator(queue, new Redis(url, { maxRetriesPerRequest: 3 }));
+  }
+
+  async firstDelivery(id: string): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}delivery:${id}`, "1", "EX", DELIVERY_SECONDS, "NX")) === "OK";
+  }
+
+  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<void> {
+    const keys = { lock: `${this.prefix}lock:${key}`, again: `${this.prefix}again:${key}`, jobs: `${this.prefix}jobs:${key}` };
+    if (job) await this.redis.rpush(keys.jobs, JSON.stringify(job));
+    const acquired = (await this.redis.eval(ACQUIRE, 2, keys.lock, keys.again, this.token, LOCK_MS)) === 1;
+    // Another replica holds the issue: it will make one more pass and take the queued jobs.
+    if (!acquired) return;
+    this.queue.enqueue(`redis/${key}`, async () => {
+      let first = true;
+      let again = true;
+      while (again) {
+        const raw = (await this.redis.eval(DRAIN, 1, keys.jobs)) as string[];
+        const jobs = raw.map((j) => JSON.parse(j) as IssueJob);
+        try {
+          await run(first, jobs);
+        } catch (error) {
+          if (jobs.length) await this.redis.rpush(keys.jobs, ...raw);
+          await this.redis.eval(RELEASE_OR_AGAIN, 2, keys.lock, keys.again, this.token, LOCK_MS);
+          throw error;
+        }
+        first = false;
+        again = (await this.redis.eval(RELEASE_OR_AGAIN, 2, keys.lock, keys.again, this.token, LOCK_MS)) === 1;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit();
+  }
+}

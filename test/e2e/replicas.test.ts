@@ -1,0 +1,83 @@
+import { jest } from "@jest/globals";
+import { spawn, type ChildProcess } from "node:child_process";
+import { Redis } from "ioredis";
+import { CHECKLIST_MARKER } from "../../src/engine/index.js";
+import { LocalGitHub } from "../local-github/server.js";
+import { deliver, freePort, issuePayload, settle, startApp, type App } from "./harness.js";
+
+jest.setTimeout(120_000);
+
+/** A real redis-server (Debian's package; `.ci/run` installs it) on a free loopback port. */
+async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const failed = new Promise<never>((_, reject) => child.once("error", (e) => reject(new Error(`redis-server could not start (${e.message}): install it with apt-get install redis-server`))));
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 50; i++) {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      await Promise.race([client.connect().then(() => client.ping()), failed]);
+      await client.quit();
+      return { url, child };
+    } catch (error) {
+      client.disconnect();
+      if ((error as Error).message.startsWith("redis-server could not start")) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill("SIGKILL");
+  throw new Error("redis-server did not answer");
+}
+
+describe("two replicas sharing one Redis", () => {
+  let redis: { url: string; child: ChildProcess };
+  let local: LocalGitHub;
+  let apps: App[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(() => {
+    redis.child.kill("SIGKILL");
+  });
+  afterEach(async () => {
+    for (const app of apps) {
+      app.child.kill("SIGKILL");
+      await app.exited;
+    }
+    apps = [];
+    await local.stop();
+  });
+
+  test("deliveries for the same 50 issues split between them in parallel: one checklist per issue, the right labels", async () => {
+    local = new LocalGitHub();
+    const address = await local.start();
+    for (let n = 1; n <= 50; n++) local.addIssue(n, n % 2 ? "Add a Stripe webhook endpoint" : "Define SLOs and the on-call rotation for checkout");
+    apps = [await startApp(address, { redisUrl: redis.url }), await startApp(address, { redisUrl: redis.url })];
+    // A GitHub slow enough that runs for the same issue in the two replicas overlap.
+    local.faults = [{ match: /^POST .*\/issues\/\d+\/(labels|comments)$/, times: 100_000, delayMs: 150 }];
+    const sends: Array<Promise<number>> = [];
+    for (let round = 0; round < 4; round++) {
+      for (let n = 1; n <= 50; n++) {
+        const payload = issuePayload(local, n, round === 0 ? "opened" : "edited");
+        // Each event to both replicas at once: a different event to each, and every fifth also
+        // redelivered with the same id to the other.
+        sends.push(deliver(apps[(n + round) % 2]!.port, `rep-${round}-${n}`, "issues", payload));
+        sends.push(deliver(apps[(n + round + 1) % 2]!.port, `rep-${round}-${n}-b`, "issues", issuePayload(local, n, "edited")));
+        if (n % 5 === 0) sends.push(deliver(apps[(n + round + 1) % 2]!.port, `rep-${round}-${n}`, "issues", payload));
+      }
+    }
+    const statuses = await Promise.all(sends);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    await settle(local, 2000);
+    // Never double-posted: one create per issue, and no duplicate ever had to be cleaned up.
+    for (let n = 1; n <= 50; n++) expect({ n, creates: local.log.filter((l) => l === `POST /repos/acme/api/issues/${n}/comments`).length }).toEqual({ n, creates: 1 });
+    expect(local.log.filter((l) => l.startsWith("DELETE ") && l.includes("/issues/comments/"))).toEqual([]);
+    for (const issue of local.issues.values()) {
+      const checklists = issue.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER)).length;
+      expect({ n: issue.number, checklists }).toEqual({ n: issue.number, checklists: 1 });
+      expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: issue.number % 2 ? ["needs-spec", "scoped-deliverable"] : ["needs-owner"] });
+    }
+    expect(local.violations).toEqual([]);
+  });
+});
