@@ -95,21 +95,22 @@ export class RedisCoordinator implements Coordinator {
     const acquired = (await this.redis.eval(ACQUIRE, 2, keys.lock, keys.again, this.token, LOCK_MS)) === 1;
     // Another replica holds the issue: it will make one more pass and take the queued jobs.
     if (!acquired) return;
-    this.queue.enqueue(`redis/${key}`, async () => {
-      let first = true;
-      let again = true;
-      while (again) {
+    this.queue.enqueue(`redis/${key}`, async (first) => {
+      for (let again = true; again; first = false) {
         const raw = (await this.redis.eval(DRAIN, 1, keys.jobs)) as string[];
-        const jobs = raw.map((j) => JSON.parse(j) as IssueJob);
+        let failure: { error: unknown } | null = null;
         try {
-          await run(first, jobs);
+          await run(first, raw.map((j) => JSON.parse(j) as IssueJob));
         } catch (error) {
-          if (jobs.length) await this.redis.rpush(keys.jobs, ...raw);
-          await this.redis.eval(RELEASE_OR_AGAIN, 2, keys.lock, keys.again, this.token, LOCK_MS);
-          throw error;
+          // Keep the people's decisions and commands for the next run, ahead of those that came since.
+          if (raw.length) await this.redis.lpush(keys.jobs, ...[...raw].reverse());
+          failure = { error };
         }
-        first = false;
+        // Every pass ends by releasing the lock or taking the pass asked for meanwhile: a failed run
+        // never leaves the issue locked with nobody working on it.
         again = (await this.redis.eval(RELEASE_OR_AGAIN, 2, keys.lock, keys.again, this.token, LOCK_MS)) === 1;
+        if (failure && !again) throw failure.error;
+        if (failure) this.queue.onError(key, failure.error);
       }
     });
   }

@@ -63,14 +63,19 @@ export class Handoff {
 
   /** The login the app's comments carry (`slug[bot]`), read once. */
   botLogin(): Promise<string> {
-    this.bot ??= (async () => {
-      const octokit = await this.app.auth();
-      const { data } = await octokit.request("GET /app");
-      if (!data?.slug) throw new Error("GET /app returned no slug");
-      return `${data.slug}[bot]`;
-    })();
-    // A failed lookup is not remembered: the next event asks again.
-    this.bot.catch(() => (this.bot = null));
+    if (!this.bot) {
+      const lookup = (async () => {
+        const octokit = await this.app.auth();
+        const { data } = await octokit.request("GET /app");
+        if (!data?.slug) throw new Error("GET /app returned no slug");
+        return `${data.slug}[bot]`;
+      })();
+      // A failed lookup is not remembered: the next event asks again.
+      lookup.catch(() => {
+        if (this.bot === lookup) this.bot = null;
+      });
+      this.bot = lookup;
+    }
     return this.bot;
   }
 

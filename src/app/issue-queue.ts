@@ -1,21 +1,26 @@
+type Run = (first: boolean) => Promise<void>;
+
 /**
  * Serialises work per key (one issue). Work asked for while a run is going collapses into one more
- * run afterwards, however many times it was asked: eleven events at once cost at most two runs.
+ * run afterwards, however many times it was asked: eleven events at once cost at most two runs. The
+ * run that catches up is the one asked for last, so it works from the latest event (a pull request's
+ * newest head commit, the last push).
  */
 export class IssueQueue {
-  private readonly entries = new Map<string, { again: boolean }>();
+  private readonly entries = new Map<string, { again: boolean; run: Run }>();
   private readonly active = new Set<Promise<void>>();
 
-  constructor(private readonly onError: (key: string, error: unknown) => void) {}
+  constructor(readonly onError: (key: string, error: unknown) => void) {}
 
   /** `run(first)` is called with true on the first run, false on runs that catch up with later events. */
-  enqueue(key: string, run: (first: boolean) => Promise<void>): void {
+  enqueue(key: string, run: Run): void {
     const entry = this.entries.get(key);
     if (entry) {
       entry.again = true;
+      entry.run = run;
       return;
     }
-    const fresh = { again: false };
+    const fresh = { again: false, run };
     this.entries.set(key, fresh);
     const loop = (async () => {
       let first = true;
@@ -25,7 +30,7 @@ export class IssueQueue {
           // Let webhooks waiting for their answer go first: the work happens after the acknowledgement.
           await new Promise<void>((resolve) => setImmediate(resolve));
           try {
-            await run(first);
+            await fresh.run(first);
           } catch (error) {
             this.onError(key, error);
           }

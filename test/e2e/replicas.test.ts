@@ -1,6 +1,9 @@
 import { jest } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
+import { RedisCoordinator } from "../../src/app/coordinator.js";
+import { IssueQueue } from "../../src/app/issue-queue.js";
+import type { IssueJob } from "../../src/app/issue-pipeline.js";
 import { CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
 import { deliver, freePort, issuePayload, settle, startApp, type App } from "./harness.js";
@@ -79,5 +82,50 @@ describe("two replicas sharing one Redis", () => {
       expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: issue.number % 2 ? ["needs-spec", "scoped-deliverable"] : ["needs-owner"] });
     }
     expect(local.violations).toEqual([]);
+  });
+
+  test("a run that fails while another event waits: the waiting pass runs with every job, first the failed run's, and the lock is let go", async () => {
+    const errors: unknown[] = [];
+    const queue = new IssueQueue((_key, error) => errors.push(error));
+    const redisA = new Redis(redis.url);
+    const redisB = new Redis(redis.url);
+    const a = new RedisCoordinator(queue, redisA, "test-fail:");
+    const b = new RedisCoordinator(new IssueQueue(() => undefined), redisB, "test-fail:");
+    try {
+      const passes: Array<{ first: boolean; jobs: IssueJob[] }> = [];
+      let release!: () => void;
+      const blocked = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
+      await a.submit("acme/api#1", job("first"), async (first, jobs) => {
+        passes.push({ first, jobs });
+        if (passes.length === 1) {
+          started();
+          await blocked;
+          throw new Error("GitHub is down");
+        }
+      });
+      await running;
+      // Another replica's event for the same issue, while the first run holds the lock.
+      const other = jest.fn(async () => undefined);
+      await b.submit("acme/api#1", job("second"), other);
+      release();
+      await queue.idle();
+      expect(other).not.toHaveBeenCalled();
+      expect(passes).toEqual([
+        { first: true, jobs: [job("first")] },
+        { first: false, jobs: [job("first"), job("second")] },
+      ]);
+      expect(errors).toEqual([new Error("GitHub is down")]);
+      // The lock is free: the next event is run at once, by whichever replica gets it.
+      const next = jest.fn(async () => undefined);
+      await b.submit("acme/api#1", null, next);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(next).toHaveBeenCalledWith(true, []);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
