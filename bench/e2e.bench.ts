@@ -106,3 +106,79 @@ test("end-to-end figures", async () => {
   ];
   process.stdout.write(out.join("\n") + "\n");
 });
+
+const COMPLETE = [
+  "## Context",
+  "Payments are confirmed today by a nightly job that polls Stripe, so customers wait hours for their receipt.",
+  "## Scope",
+  "- a `POST /webhooks/stripe` handler and a table of processed event ids",
+  "- out of scope: refunds",
+  "## API contract",
+  "`POST /webhooks/stripe` takes Stripe's event JSON and returns `200 OK`; a bad signature returns `400 Bad Request`.",
+  "## Acceptance criteria",
+  "- [ ] a replayed event changes nothing",
+  "- [ ] a bad signature returns 400 and writes nothing",
+  "## Definition of done",
+  "Unit tests pass in CI, the docs are updated and it is deployed to staging.",
+].join("\n");
+
+/**
+ * API economy: requests per scenario against the real server once its caches are warm (settings,
+ * labels, the app's login), beside the minimum the scenario needs: the writes that change something
+ * plus the reads without which the app could not know what to write. Installation tokens are not
+ * counted (Octokit caches them for an hour).
+ */
+test("API economy", async () => {
+  const local = new LocalGitHub();
+  const address = await local.start();
+  local.addIssue(99, "Add a health endpoint");
+  const app = await startApp(address);
+  const rows: string[] = [];
+  let id = 0;
+  const measure = async (scenario: string, minimum: number, why: string, send: () => Promise<unknown>) => {
+    const before = local.log.length;
+    await send();
+    await settle(local, 400);
+    const requests = local.log.slice(before).filter((l) => !l.includes("/access_tokens"));
+    const made = requests.length;
+    if (process.env.HANDOFF_BENCH_VERBOSE) process.stdout.write(`${scenario}: ${requests.join(", ")}\n`);
+    rows.push(`| ${scenario} | ${made} | ${minimum} (${why}) | ${(made / Math.max(minimum, 1)).toFixed(2)}${minimum === 0 ? " (0 needed)" : ""} |`);
+  };
+  try {
+    // Warm-up: the settings, the app's login and all four of its labels get known.
+    local.addIssue(97, "Define SLOs and the on-call rotation for the warm-up service");
+    local.addIssue(98, "Add a Stripe webhook endpoint", COMPLETE);
+    for (const n of [97, 98, 99]) await deliver(app.port, `warm-${id++}`, "issues", issuePayload(local, n, "opened"));
+    await settle(local, 400);
+    await deliver(app.port, `warm-${id++}`, "issues", issuePayload(local, 99, "edited"));
+    await settle(local, 400);
+
+    local.addIssue(1, "Add a Stripe webhook endpoint");
+    await measure("new issue, scoped", 2, "add 2 labels in one request, post the checklist", () => deliver(app.port, "eco-opened", "issues", issuePayload(local, 1, "opened")));
+    await measure("same delivery again", 0, "nothing", () => deliver(app.port, "eco-opened", "issues", issuePayload(local, 1, "opened")));
+    await measure("edit that changes no result", 1, "read the comments to compare", () => deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 1, "edited")));
+    local.issues.get(1)!.body = COMPLETE;
+    await measure("edit that completes the spec", 4, "read the comments; add handoff-ready, remove needs-spec, edit the checklist", () =>
+      deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 1, "edited")),
+    );
+    local.addIssue(2, "Define SLOs and the on-call rotation for checkout");
+    await measure("new issue and ten edits at once", 4, "label, comment; then read the issue and its comments once", () =>
+      Promise.all([deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 2, "opened")), ...Array.from({ length: 10 }, () => deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 2, "edited")))]),
+    );
+    local.addIssue(3, "Why do you use Redis for sessions?");
+    await measure("new question (no label, no comment)", 0, "nothing", () => deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 3, "opened")));
+    expect(local.violations).toEqual([]);
+  } finally {
+    app.child.kill("SIGKILL");
+    await app.exited;
+    await local.stop();
+  }
+  const out = [
+    "## API economy (warm caches; installation tokens not counted)",
+    "",
+    "| scenario | requests | minimum | ratio |",
+    "|---|---:|---|---:|",
+    ...rows,
+  ];
+  process.stdout.write(out.join("\n") + "\n");
+});

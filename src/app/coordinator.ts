@@ -2,8 +2,13 @@ import { Redis } from "ioredis";
 import type { IssueJob } from "./issue-pipeline.js";
 import { IssueQueue, RecentDeliveries } from "./issue-queue.js";
 
-/** Runs an issue's work with the jobs queued for it; `first` is false for a run that catches up. */
-export type IssueRun = (first: boolean, jobs: IssueJob[]) => Promise<void>;
+/**
+ * Runs an issue's work with the jobs queued for it. `first` is false for a run that catches up with
+ * later events; `ranBefore` is true when a run for the issue has already started (in this process,
+ * or in any replica with Redis) within the last day: an event's payload may then predate what that
+ * run wrote (GitHub delivers in no promised order), so its comment count is not to be trusted.
+ */
+export type IssueRun = (first: boolean, jobs: IssueJob[], ranBefore: boolean) => Promise<void>;
 
 /**
  * Who processes what: delivery de-duplication and the one-run-at-a-time-per-issue rule, with events
@@ -12,7 +17,11 @@ export type IssueRun = (first: boolean, jobs: IssueJob[]) => Promise<void>;
  */
 export interface Coordinator {
   firstDelivery(id: string): Promise<boolean>;
-  submit(key: string, job: IssueJob | null, run: IssueRun): Promise<void>;
+  /**
+   * Queues the issue's work; resolves once it is queued, with `done`, which resolves once the work
+   * has run in this process, or at once when another replica holds the issue and will run it.
+   */
+  submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }>;
   readonly queue: IssueQueue;
   close(): Promise<void>;
 }
@@ -20,6 +29,7 @@ export interface Coordinator {
 /** One process: everything in memory. */
 export class MemoryCoordinator implements Coordinator {
   private readonly deliveries = new RecentDeliveries();
+  private readonly ran = new RecentDeliveries();
   private readonly pending = new Map<string, IssueJob[]>();
 
   constructor(readonly queue: IssueQueue) {}
@@ -28,19 +38,20 @@ export class MemoryCoordinator implements Coordinator {
     return this.deliveries.first(id);
   }
 
-  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<void> {
+  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }> {
     if (job) this.pending.set(key, [...(this.pending.get(key) ?? []), job]);
-    this.queue.enqueue(key, async (first) => {
+    const done = this.queue.enqueue(key, async (first) => {
       const jobs = this.pending.get(key) ?? [];
       this.pending.delete(key);
       try {
-        await run(first, jobs);
+        await run(first, jobs, !this.ran.first(key));
       } catch (error) {
         // Keep the people's decisions and commands for the next run.
         this.pending.set(key, [...jobs, ...(this.pending.get(key) ?? [])]);
         throw error;
       }
     });
+    return { done };
   }
 
   async close(): Promise<void> {}
@@ -89,18 +100,19 @@ export class RedisCoordinator implements Coordinator {
     return (await this.redis.set(`${this.prefix}delivery:${id}`, "1", "EX", DELIVERY_SECONDS, "NX")) === "OK";
   }
 
-  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<void> {
-    const keys = { lock: `${this.prefix}lock:${key}`, again: `${this.prefix}again:${key}`, jobs: `${this.prefix}jobs:${key}` };
+  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }> {
+    const keys = { lock: `${this.prefix}lock:${key}`, again: `${this.prefix}again:${key}`, jobs: `${this.prefix}jobs:${key}`, ran: `${this.prefix}ran:${key}` };
     if (job) await this.redis.rpush(keys.jobs, JSON.stringify(job));
     const acquired = (await this.redis.eval(ACQUIRE, 2, keys.lock, keys.again, this.token, LOCK_MS)) === 1;
     // Another replica holds the issue: it will make one more pass and take the queued jobs.
-    if (!acquired) return;
-    this.queue.enqueue(`redis/${key}`, async (first) => {
+    if (!acquired) return { done: Promise.resolve() };
+    const done = this.queue.enqueue(`redis/${key}`, async (first) => {
       for (let again = true; again; first = false) {
         const raw = (await this.redis.eval(DRAIN, 1, keys.jobs)) as string[];
         let failure: { error: unknown } | null = null;
         try {
-          await run(first, raw.map((j) => JSON.parse(j) as IssueJob));
+          const ranBefore = (await this.redis.set(keys.ran, "1", "EX", DELIVERY_SECONDS, "NX")) !== "OK";
+          await run(first, raw.map((j) => JSON.parse(j) as IssueJob), ranBefore);
         } catch (error) {
           // Keep the people's decisions and commands for the next run, ahead of those that came since.
           if (raw.length) await this.redis.lpush(keys.jobs, ...[...raw].reverse());
@@ -113,6 +125,7 @@ export class RedisCoordinator implements Coordinator {
         if (failure) this.queue.onError(key, failure.error);
       }
     });
+    return { done };
   }
 
   async close(): Promise<void> {

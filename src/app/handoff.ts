@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { loadSettings, SETTINGS_PATH, type LoadResult } from "../config/load-settings.js";
 import { RoleCache } from "../github/collaborator-role.js";
 import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
-import { issueFacts } from "../github/issue-facts.js";
+import { issueFacts, type IssueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import { ensureLabels } from "../github/repo-labels.js";
 import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
@@ -30,6 +30,16 @@ interface RepoState {
 export type IssueContext = Context<"issues.opened" | "issues.edited" | "issues.reopened" | "issues.labeled" | "issues.unlabeled" | "issue_comment.created">;
 
 export type { IssueJob } from "./issue-pipeline.js";
+
+/** An issue to run the pipeline on, as the event (or the backfill's list) carried it. */
+interface IssueTarget {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  facts: IssueFacts;
+  pullRequest: boolean;
+  log: Logger;
+}
 
 export interface HandoffOptions {
   /** How long loaded settings are trusted without a push that invalidates them. */
@@ -151,8 +161,22 @@ export class Handoff {
   /** Queues an issue, with a person's label edit or a comment's commands to handle in the same run. */
   async enqueueIssue(context: IssueContext, job?: IssueJob): Promise<void> {
     const { owner, repo } = context.repo();
-    const key = `${context.payload.installation?.id ?? 0}/${owner}/${repo}#${context.payload.issue.number}`.toLowerCase();
-    await this.coordinator.submit(key, job ?? null, (first, jobs) => this.processIssue(context, first, jobs));
+    const { issue } = context.payload;
+    const target: IssueTarget = {
+      octokit: context.octokit,
+      owner,
+      repo,
+      facts: issueFacts(issue),
+      pullRequest: "pull_request" in issue && Boolean(issue.pull_request),
+      log: context.log.child({ repo: `${owner}/${repo}`, issue: issue.number, delivery: context.id }),
+    };
+    await this.submitIssue(context.payload.installation?.id ?? 0, target, job ?? null);
+  }
+
+  /** Queues an issue's run under its per-issue key, which every way in (events, backfill) shares. */
+  private submitIssue(installationId: number, target: IssueTarget, job: IssueJob | null): Promise<{ done: Promise<void> }> {
+    const key = `${installationId}/${target.owner}/${target.repo}#${target.facts.number}`.toLowerCase();
+    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(target, first, jobs, ranBefore));
   }
 
   /** Waits for the queued work; then lets go of Redis, if the app uses it. */
@@ -165,8 +189,8 @@ export class Handoff {
    * `backfill: true`: reconcile every open issue of a repository once, when the app is installed on
    * it. Octokit's throttling paces the writes (about one a second) under GitHub's limits for content.
    */
-  enqueueBackfill(octokit: Octokit, owner: string, repo: string, log: Logger): void {
-    this.queue.enqueue(`backfill/${owner}/${repo}`.toLowerCase(), async () => {
+  enqueueBackfill(octokit: Octokit, installationId: number, owner: string, repo: string, log: Logger): void {
+    void this.queue.enqueue(`backfill/${owner}/${repo}`.toLowerCase(), async () => {
       const started = Date.now();
       const loaded = await this.settings(octokit, owner, repo);
       await this.reportSettings(octokit, { owner, repo }, loaded, false);
@@ -174,38 +198,23 @@ export class Handoff {
         log.debug({ repo: `${owner}/${repo}`, reason: loaded.ok ? "backfill is off" : "settings invalid" }, "backfill skipped");
         return;
       }
-      const settings = loaded.settings;
       const { issues } = await listOpenIssues(octokit, { owner, repo }, await this.botLogin());
-      let writes = 0;
-      let done = 0;
+      // One issue at a time, each under its issue's key: an event for the same issue waits for the
+      // backfill's run, or the backfill's for the event's, and the two never both post a checklist.
       for (const { facts } of issues) {
-        if (skipReason(facts, settings)) continue;
-        const run = await runIssuePipeline({
-          octokit,
-          issue: { owner, repo, issue_number: facts.number },
-          facts,
-          loaded,
-          jobs: [],
-          pullRequest: false,
-          botLogin: () => this.botLogin(),
-          ensureLabels: (needed) => this.ensureLabels(octokit, owner, repo, needed),
-          role: async () => null,
-        });
-        writes += run.writes;
-        done++;
+        const target: IssueTarget = { octokit, owner, repo, facts, pullRequest: false, log: log.child({ repo: `${owner}/${repo}`, issue: facts.number, backfill: true }) };
+        const { done } = await this.submitIssue(installationId, target, null);
+        await done;
       }
-      log.info({ repo: `${owner}/${repo}`, issues: done, writes, ms: Date.now() - started }, "backfill done");
+      log.info({ repo: `${owner}/${repo}`, issues: issues.length, ms: Date.now() - started }, "backfill done");
     });
   }
 
-  private async processIssue(context: IssueContext, first: boolean, jobs: IssueJob[]): Promise<void> {
+  private async processIssue(target: IssueTarget, first: boolean, jobs: IssueJob[], ranBefore: boolean): Promise<void> {
     const started = Date.now();
-    const { owner, repo } = context.repo();
-    const number = context.payload.issue.number;
-    const log: Logger = context.log.child({ repo: `${owner}/${repo}`, issue: number, delivery: context.id });
-    const octokit = context.octokit;
+    const { octokit, owner, repo, log, pullRequest } = target;
+    const number = target.facts.number;
     const commandJobs = jobs.filter((j): j is CommandJob => "commentId" in j);
-    const pullRequest = "pull_request" in context.payload.issue && Boolean(context.payload.issue.pull_request);
 
     const loaded = await this.settings(octokit, owner, repo);
     const configWrites = await this.reportSettings(octokit, { owner, repo }, loaded, false);
@@ -215,8 +224,12 @@ export class Handoff {
     }
     const settings = loaded.settings;
 
-    // A later run starts from the issue as it is now, not from the payload that queued it.
-    const issue = issueFacts(first ? context.payload.issue : (await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number })).data);
+    // A later run starts from the issue as it is now, not from the payload that queued it. A payload
+    // saying "no comments" is trusted only if no run has been here before: otherwise the app's own
+    // comment may have been posted after the payload was made, and the comments are read.
+    const issue = first
+      ? { ...target.facts, hasComments: target.facts.hasComments || ranBefore }
+      : issueFacts((await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number })).data);
     // Someone who types a command gets an answer; otherwise these issues are left alone.
     const skip = commandJobs.length ? null : skipReason(issue, settings);
     if (skip) {

@@ -7,41 +7,51 @@ type Run = (first: boolean) => Promise<void>;
  * newest head commit, the last push).
  */
 export class IssueQueue {
-  private readonly entries = new Map<string, { again: boolean; run: Run }>();
+  private readonly entries = new Map<string, { again: boolean; run: Run; waiting: Array<() => void> }>();
   private readonly active = new Set<Promise<void>>();
 
   constructor(readonly onError: (key: string, error: unknown) => void) {}
 
-  /** `run(first)` is called with true on the first run, false on runs that catch up with later events. */
-  enqueue(key: string, run: Run): void {
-    const entry = this.entries.get(key);
-    if (entry) {
-      entry.again = true;
-      entry.run = run;
-      return;
-    }
-    const fresh = { again: false, run };
-    this.entries.set(key, fresh);
-    const loop = (async () => {
-      let first = true;
-      try {
-        do {
-          fresh.again = false;
-          // Let webhooks waiting for their answer go first: the work happens after the acknowledgement.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          try {
-            await fresh.run(first);
-          } catch (error) {
-            this.onError(key, error);
-          }
-          first = false;
-        } while (fresh.again);
-      } finally {
-        this.entries.delete(key);
+  /**
+   * `run(first)` is called with true on the first run, false on runs that catch up with later events.
+   * The promise resolves once a run that started after this call has finished (failed runs included:
+   * their errors go to `onError`); callers answering a webhook do not wait for it.
+   */
+  enqueue(key: string, run: Run): Promise<void> {
+    return new Promise<void>((done) => {
+      const entry = this.entries.get(key);
+      if (entry) {
+        entry.again = true;
+        entry.run = run;
+        entry.waiting.push(done);
+        return;
       }
-    })();
-    this.active.add(loop);
-    void loop.finally(() => this.active.delete(loop));
+      const fresh = { again: false, run, waiting: [done] };
+      this.entries.set(key, fresh);
+      const loop = (async () => {
+        let first = true;
+        try {
+          do {
+            fresh.again = false;
+            const covered = fresh.waiting;
+            fresh.waiting = [];
+            // Let webhooks waiting for their answer go first: the work happens after the acknowledgement.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            try {
+              await fresh.run(first);
+            } catch (error) {
+              this.onError(key, error);
+            }
+            for (const resolve of covered) resolve();
+            first = false;
+          } while (fresh.again);
+        } finally {
+          this.entries.delete(key);
+        }
+      })();
+      this.active.add(loop);
+      void loop.finally(() => this.active.delete(loop));
+    });
   }
 
   /** Resolves once no work is queued or running (used on shutdown and in tests). */

@@ -21,7 +21,7 @@ export function onPullRequest(handoff: Handoff) {
     const { owner, repo } = context.repo();
     const pr = context.payload.pull_request;
     const action = context.payload.action;
-    handoff.queue.enqueue(`pull/${owner}/${repo}#${pr.number}`.toLowerCase(), async () => {
+    void handoff.queue.enqueue(`pull/${owner}/${repo}#${pr.number}`.toLowerCase(), async () => {
       // An edit changes the text, not the files.
       if (action !== "edited") await checkSettingsFile(context, pr.number, pr.head.sha);
       await reportAcceptance(handoff, context, pr, action === "edited" || action === "reopened");

@@ -25,7 +25,7 @@ export function onPush(handoff: Handoff) {
             : null;
     if (skip) return context.log.debug({ reason: skip, repo: `${owner}/${repo}` }, "skipped");
     handoff.invalidateSettings(owner, repo);
-    handoff.queue.enqueue(`settings/${owner}/${repo}`.toLowerCase(), async () => {
+    void handoff.queue.enqueue(`settings/${owner}/${repo}`.toLowerCase(), async () => {
       const result = await handoff.settings(context.octokit, owner, repo);
       await createSettingsCheck(context.octokit, { owner, repo }, payload.after, result.ok ? [] : result.problems);
       const writes = 1 + (await handoff.reportSettings(context.octokit, { owner, repo }, result, true));

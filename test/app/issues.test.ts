@@ -105,6 +105,29 @@ describe("issues.opened", () => {
   });
 });
 
+describe("events out of order", () => {
+  test("a payload made before the app's comment, delivered after it was posted: the comments are read, no second checklist", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    firstChecklist();
+    // The edit is delivered first; its payload says no comments, which is true: the app comments.
+    await deliver(app, "issues", issuePayload("edited", ONE_LINER));
+    verifyGithub();
+    // The opened event, sent before the app's comment existed, arrives last and also says no comments.
+    appLogin();
+    github()
+      .get(`${REPO}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [appComment(100, comment(ONE_LINER))])
+      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+      .reply(200, []);
+    await deliver(app, "issues", issuePayload("opened", ONE_LINER));
+    // Its stale labels cost one idempotent label request; the checklist is not posted twice.
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`]);
+  });
+});
+
 describe("issues.edited", () => {
   test("no change to the result: zero writes", async () => {
     const app = await createApp();

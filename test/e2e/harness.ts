@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { LocalGitHub } from "../local-github/server.js";
 
 const require = createRequire(import.meta.url);
-const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
+export const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
 export const SECRET = "e2e-secret";
 const serverJs = fileURLToPath(new URL("../../lib/server.js", import.meta.url));
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });

@@ -122,7 +122,8 @@ describe("two replicas sharing one Redis", () => {
       const next = jest.fn(async () => undefined);
       await b.submit("acme/api#1", null, next);
       await new Promise((r) => setTimeout(r, 50));
-      expect(next).toHaveBeenCalledWith(true, []);
+      // It ran before: an event's comment count is not to be trusted.
+      expect(next).toHaveBeenCalledWith(true, [], true);
     } finally {
       await a.close();
       await b.close();

@@ -5,7 +5,7 @@ import { EMPTY_STATE } from "../../src/app/checklist-state.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
-import { deliver, issuePayload, rssKb, settle, startApp } from "./harness.js";
+import { deliver, examples, issuePayload, rssKb, settle, startApp } from "./harness.js";
 
 jest.setTimeout(150_000);
 
@@ -118,6 +118,31 @@ describe("the real server against a local GitHub", () => {
     } finally {
       second.child.kill("SIGKILL");
       await second.exited;
+    }
+  });
+
+  test("backfill on installation while events arrive for the same issues: one checklist per issue", async () => {
+    for (let n = 1; n <= 30; n++) local.addIssue(n, "Add a Stripe webhook endpoint");
+    local.files.set(`${local.owner}/${local.repo}:.github/handoff.yml`, "backfill: true\n");
+    // A GitHub slow to post comments, so that the backfill's runs and the events' runs overlap.
+    local.faults = [{ match: /^POST .*\/issues\/\d+\/comments$/, times: 100_000, delayMs: 100 }];
+    const app = await startApp(address);
+    try {
+      const installed = structuredClone(examples.find((e) => e.name === "installation")!.examples.find((x) => x.action === "created")!);
+      installed.installation = { ...installed.installation, id: 42 };
+      installed.repositories = [{ id: 1, node_id: "R", name: local.repo, full_name: `${local.owner}/${local.repo}`, private: false }];
+      const sends = [deliver(app.port, "install-1", "installation", installed)];
+      for (let n = 1; n <= 30; n++) sends.push(deliver(app.port, `open-${n}`, "issues", issuePayload(local, n, "opened")));
+      expect(new Set(await Promise.all(sends))).toEqual(new Set([200]));
+      await settle(local);
+      for (let n = 1; n <= 30; n++) expect({ n, creates: local.log.filter((l) => l === `POST /repos/acme/api/issues/${n}/comments`).length }).toEqual({ n, creates: 1 });
+      for (const issue of local.issues.values()) expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: ["needs-spec", "scoped-deliverable"] });
+      // The backfill listed the issues once.
+      expect(local.log.filter((l) => l === "GET /repos/acme/api/issues")).toHaveLength(1);
+      expect(local.violations).toEqual([]);
+    } finally {
+      app.child.kill("SIGKILL");
+      await app.exited;
     }
   });
 });
