@@ -2,6 +2,7 @@ import { jest } from "@jest/globals";
 import { fileURLToPath } from "node:url";
 import { LocalGitHub } from "../test/local-github/server.js";
 import { deliver, issuePayload, rssKb, settle, startApp } from "../test/e2e/harness.js";
+import { COMPLETE_SPEC } from "../test/helpers/specs.js";
 
 /**
  * End-to-end benchmark (run by `npm run bench`, not by `npm test`): signed deliveries over HTTP to the
@@ -107,20 +108,6 @@ test("end-to-end figures", async () => {
   process.stdout.write(out.join("\n") + "\n");
 });
 
-const COMPLETE = [
-  "## Context",
-  "Payments are confirmed today by a nightly job that polls Stripe, so customers wait hours for their receipt.",
-  "## Scope",
-  "- a `POST /webhooks/stripe` handler and a table of processed event ids",
-  "- out of scope: refunds",
-  "## API contract",
-  "`POST /webhooks/stripe` takes Stripe's event JSON and returns `200 OK`; a bad signature returns `400 Bad Request`.",
-  "## Acceptance criteria",
-  "- [ ] a replayed event changes nothing",
-  "- [ ] a bad signature returns 400 and writes nothing",
-  "## Definition of done",
-  "Unit tests pass in CI, the docs are updated and it is deployed to staging.",
-].join("\n");
 
 /**
  * API economy: requests per scenario against the real server once its caches are warm (settings,
@@ -147,7 +134,7 @@ test("API economy", async () => {
   try {
     // Warm-up: the settings, the app's login and all four of its labels get known.
     local.addIssue(97, "Define SLOs and the on-call rotation for the warm-up service");
-    local.addIssue(98, "Add a Stripe webhook endpoint", COMPLETE);
+    local.addIssue(98, "Add a Stripe webhook endpoint", COMPLETE_SPEC.body);
     for (const n of [97, 98, 99]) await deliver(app.port, `warm-${id++}`, "issues", issuePayload(local, n, "opened"));
     await settle(local, 400);
     await deliver(app.port, `warm-${id++}`, "issues", issuePayload(local, 99, "edited"));
@@ -157,7 +144,7 @@ test("API economy", async () => {
     await measure("new issue, scoped", 2, "add 2 labels in one request, post the checklist", () => deliver(app.port, "eco-opened", "issues", issuePayload(local, 1, "opened")));
     await measure("same delivery again", 0, "nothing", () => deliver(app.port, "eco-opened", "issues", issuePayload(local, 1, "opened")));
     await measure("edit that changes no result", 1, "read the comments to compare", () => deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 1, "edited")));
-    local.issues.get(1)!.body = COMPLETE;
+    local.issues.get(1)!.body = COMPLETE_SPEC.body;
     await measure("edit that completes the spec", 4, "read the comments; add handoff-ready, remove needs-spec, edit the checklist", () =>
       deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 1, "edited")),
     );

@@ -6,27 +6,11 @@ import { BOT, createApp, deliver, payload } from "../helpers/app.js";
 import { APP_LABELS, appComment, appLogin, coldIssue, label, labelsExist, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
+import { COMPLETE_SPEC } from "../helpers/specs.js";
 
 
 
 const ONE_LINER = { title: "Add a Stripe webhook endpoint", body: "" };
-const COMPLETE = {
-  title: "Add a Stripe webhook endpoint",
-  body: [
-    "## Context",
-    "Payments are confirmed today by a nightly job that polls Stripe, so customers wait hours for their receipt.",
-    "## Scope",
-    "- a `POST /webhooks/stripe` handler and a table of processed event ids",
-    "- out of scope: refunds",
-    "## API contract",
-    "`POST /webhooks/stripe` takes Stripe's event JSON and returns `200 OK`; a bad signature returns `400 Bad Request`.",
-    "## Acceptance criteria",
-    "- [ ] a replayed event changes nothing",
-    "- [ ] a bad signature returns 400 and writes nothing",
-    "## Definition of done",
-    "Unit tests pass in CI, the docs are updated and it is deployed to staging.",
-  ].join("\n"),
-};
 
 function comment(issue: { title: string; body: string }, state: ChecklistState = EMPTY_STATE, hasComment = false): string {
   const body = desiredState(analyze(issue, DEFAULT_SETTINGS), DEFAULT_SETTINGS, state, hasComment).comment;
@@ -146,11 +130,11 @@ describe("issues.edited", () => {
       .reply(200, [])
       .delete(`${REPO}/issues/1/labels/needs-spec`)
       .reply(200, [])
-      .patch(`${REPO}/issues/comments/100`, { body: comment(COMPLETE, { v: 1, readyAt: EDITED_AT }, true) })
+      .patch(`${REPO}/issues/comments/100`, { body: comment(COMPLETE_SPEC, { v: 1, readyAt: EDITED_AT }, true) })
       .reply(200, { id: 100 });
-    await deliver(app, "issues", issuePayload("edited", COMPLETE, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
+    await deliver(app, "issues", issuePayload("edited", COMPLETE_SPEC, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
     expect(writes().sort()).toEqual([`DELETE ${REPO}/issues/1/labels/needs-spec`, `PATCH ${REPO}/issues/comments/100`, `POST ${REPO}/issues/1/labels`]);
-    expect(comment(COMPLETE, EMPTY_STATE, true)).toContain("ready to hand off");
+    expect(comment(COMPLETE_SPEC, EMPTY_STATE, true)).toContain("ready to hand off");
     expect(counted()).toEqual(documented("issue edited to complete the spec (first event of the app)"));
   });
 
@@ -303,7 +287,7 @@ describe("skips and edge cases", () => {
       .reply(200, [])
       .delete(`${REPO}/issues/comments/100`)
       .reply(204);
-    await deliver(app, "issues", issuePayload("edited", COMPLETE, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
+    await deliver(app, "issues", issuePayload("edited", COMPLETE_SPEC, { comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] }));
     expect(writes()).toContain(`DELETE ${REPO}/issues/comments/100`);
   });
 
