@@ -1,7 +1,11 @@
 import { jest } from "@jest/globals";
 import { fileURLToPath } from "node:url";
 import { LocalGitHub } from "../test/local-github/server.js";
-import { deliver, issuePayload, rssKb, settle, startApp } from "../test/e2e/harness.js";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deliver, delivery, issuePayload, rssKb, settle, startApp } from "../test/e2e/harness.js";
 import { COMPLETE_SPEC } from "../test/helpers/specs.js";
 
 /**
@@ -11,26 +15,35 @@ import { COMPLETE_SPEC } from "../test/helpers/specs.js";
 jest.setTimeout(600_000);
 
 const noop = fileURLToPath(new URL("./noop-app.js", import.meta.url));
+const pace = fileURLToPath(new URL("./pace.js", import.meta.url));
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
-/** Open loop at a fixed rate, as webhooks arrive: latency is measured under the same offered load for both apps. */
+/**
+ * Open loop at a fixed rate, as webhooks arrive: latency is measured under the same offered load for
+ * both apps, by `bench/pace.js` in its own process, so the local GitHub's work in this process does
+ * not count as the app's latency.
+ */
 async function paced(port: number, local: LocalGitHub, count: number, issues: number, perSecond: number) {
-  const latencies: number[] = [];
-  const started = performance.now();
-  const pending: Array<Promise<void>> = [];
-  for (let i = 0; i < count; i++) {
-    const due = started + (i * 1000) / perSecond;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const t0 = performance.now();
-    pending.push(deliver(port, `paced-${port}-${i}`, "issues", issuePayload(local, (i % issues) + 1, i < issues ? "opened" : "edited")).then(() => void latencies.push(performance.now() - t0)));
+  const deliveries = Array.from({ length: count }, (_, i) => delivery(`paced-${port}-${i}`, "issues", issuePayload(local, (i % issues) + 1, i < issues ? "opened" : "edited")));
+  const dir = mkdtempSync(join(tmpdir(), "handoff-bench-"));
+  const file = join(dir, "deliveries.json");
+  writeFileSync(file, JSON.stringify(deliveries));
+  try {
+    const child = spawn(process.execPath, [pace, file, String(port), String(perSecond)], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += String(d)));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    if (code !== 0) throw new Error(`the load generator exited with ${code}`);
+    const { latencies, statuses, seconds } = JSON.parse(out) as { latencies: number[]; statuses: number[]; seconds: number };
+    expect(statuses.filter((s) => s < 200 || s >= 300)).toEqual([]);
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: count / seconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  await Promise.all(pending);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: count / ((performance.now() - started) / 1000) };
 }
 
 async function load(port: number, local: LocalGitHub, count: number, issues: number, concurrency = 16) {
@@ -52,30 +65,45 @@ async function load(port: number, local: LocalGitHub, count: number, issues: num
 
 const TITLES = ["Add a Stripe webhook endpoint", "Define SLOs and the on-call rotation for checkout", "Why do you use Redis for sessions?", "Migrate sessions from Redis to Postgres"];
 
+const ROUNDS = 3;
+const RATE = 200;
+
 test("end-to-end figures", async () => {
-  const lines: string[] = [];
-  const run = async (script: string | undefined, label: string) => {
+  // Both apps run side by side, each against its own local GitHub; the paced rounds alternate between
+  // them, so that a slow spell of the (shared, virtual) machine falls on both.
+  const start = async (script: string | undefined, label: string) => {
     const local = new LocalGitHub();
     const address = await local.start();
     for (let n = 1; n <= 200; n++) local.addIssue(n, TITLES[n % TITLES.length]!);
     const app = await startApp(address, script ? { script } : {});
-    try {
-      await load(app.port, local, 300, 200); // warm-up
-      await settle(local, 500);
-      const max = await load(app.port, local, 3000, 200);
-      await settle(local, 500);
-      const r = await paced(app.port, local, 2000, 200, 200);
-      await settle(local, 500);
-      lines.push(`| ${label} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(max.perSecond)} |`);
-      return { r, local, app };
-    } finally {
+    await load(app.port, local, 300, 200); // warm-up
+    await settle(local, 500);
+    return { label, local, app, max: 0, rounds: [] as Array<{ p50: number; p99: number }> };
+  };
+  const apps = [await start(noop, "no-op Probot app"), await start(undefined, "handoff")];
+  try {
+    for (const a of apps) {
+      a.max = (await load(a.app.port, a.local, 3000, 200)).perSecond;
+      await settle(a.local, 500);
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const a of apps) {
+        a.rounds.push(await paced(a.app.port, a.local, 2000, 200, RATE));
+        await settle(a.local, 500);
+      }
+    }
+  } finally {
+    for (const { app, local } of apps) {
       app.child.kill("SIGKILL");
       await app.exited;
       await local.stop();
     }
-  };
-  const base = await run(noop, "no-op Probot app");
-  const ours = await run(undefined, "handoff");
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const lines = apps.map(
+    (a) => `| ${a.label} | ${median(a.rounds.map((r) => r.p50)).toFixed(2)} | ${median(a.rounds.map((r) => r.p99)).toFixed(2)} | ${a.rounds.map((r) => r.p99.toFixed(2)).join(", ")} | ${Math.round(a.max)} |`,
+  );
+  const [base, ours] = apps.map((a) => median(a.rounds.map((r) => r.p99))) as [number, number];
 
   // Fully processed issues per second: 200 new issues, from the first delivery to the last write.
   const local = new LocalGitHub();
@@ -97,11 +125,11 @@ test("end-to-end figures", async () => {
   const out = [
     "## End to end (signed deliveries over HTTP, local GitHub on loopback, throttling off)",
     "",
-    "| app | ack p50 at 200/s (ms) | ack p99 at 200/s (ms) | most acks per second (16 at a time) |",
-    "|---|---:|---:|---:|",
+    `| app | ack p50 at ${RATE}/s (ms, median of ${ROUNDS} rounds) | ack p99 at ${RATE}/s (ms, median) | p99 of each round (ms) | most acks per second (16 at a time) |`,
+    "|---|---:|---:|---|---:|",
     ...lines,
     "",
-    `Acknowledgement p99, handoff ÷ no-op, both offered 200 deliveries a second over 200 issues: ${(ours.r.p99 / base.r.p99).toFixed(2)}×.`,
+    `Acknowledgement p99, handoff ÷ no-op, both offered ${RATE} deliveries a second over 200 issues (2,000 per round): ${(ours / base).toFixed(2)}×.`,
     `Fully processed issues per second (every write done): ${Math.round(processed)}.`,
     `Resident memory after 10,000 more deliveries: ${Math.round(rss)} MB.`,
   ];
@@ -125,7 +153,8 @@ test("API economy", async () => {
   const measure = async (scenario: string, minimum: number, why: string, send: () => Promise<unknown>) => {
     const before = local.log.length;
     await send();
-    await settle(local, 400);
+    // Longer than the wait of a run that catches up with a burst (250 ms of quiet).
+    await settle(local, 800);
     const requests = local.log.slice(before).filter((l) => !l.includes("/access_tokens"));
     const made = requests.length;
     if (process.env.HANDOFF_BENCH_VERBOSE) process.stdout.write(`${scenario}: ${requests.join(", ")}\n`);
@@ -136,10 +165,14 @@ test("API economy", async () => {
     local.addIssue(97, "Define SLOs and the on-call rotation for the warm-up service");
     local.addIssue(98, "Add a Stripe webhook endpoint", COMPLETE_SPEC.body);
     for (const n of [97, 98, 99]) await deliver(app.port, `warm-${id++}`, "issues", issuePayload(local, n, "opened"));
-    await settle(local, 400);
+    await settle(local, 1500);
+    expect([97, 98, 99].map((n) => local.issues.get(n)!.comments.length)).toEqual([1, 1, 1]);
+    // An edit of an issue with a comment: the app reads the comments, and so learns its own login.
     await deliver(app.port, `warm-${id++}`, "issues", issuePayload(local, 99, "edited"));
-    await settle(local, 400);
+    await settle(local, 1500);
+    expect(local.log).toContain("GET /app");
 
+    if (process.env.HANDOFF_BENCH_VERBOSE) process.stdout.write(`warm-up: ${local.log.join(", ")}\n`);
     local.addIssue(1, "Add a Stripe webhook endpoint");
     await measure("new issue, scoped", 2, "add 2 labels in one request, post the checklist", () => deliver(app.port, "eco-opened", "issues", issuePayload(local, 1, "opened")));
     await measure("same delivery again", 0, "nothing", () => deliver(app.port, "eco-opened", "issues", issuePayload(local, 1, "opened")));

@@ -1,54 +1,60 @@
+import { once } from "node:events";
+import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
-import { ProbotOctokit, run } from "probot";
-import type { Handoff } from "./app/handoff.js";
-import { handoff } from "./index.js";
+import { run } from "probot";
+import type { FromWorker, ToWorker } from "./worker.js";
 
 /**
  * `npm start`: the webhook server. Probot reads its settings from the environment (APP_ID,
- * PRIVATE_KEY, WEBHOOK_SECRET, PORT, GHE_HOST…). HANDOFF_THROTTLE=off turns Octokit's pacing off,
- * for GitHub Enterprise servers without rate limits and for test servers. On SIGTERM the server stops
- * taking webhooks and the work already acknowledged is finished before the process exits.
+ * PRIVATE_KEY, WEBHOOK_SECRET, PORT, GHE_HOST, REDIS_URL…; HANDOFF_THROTTLE=off turns Octokit's
+ * pacing off). This thread verifies and answers webhooks and hands each event to the worker thread
+ * (`worker.ts`), where the app does its work. On SIGTERM the server stops taking webhooks and the work
+ * already acknowledged is finished before the process exits.
  */
-interface LimitedRequest {
-  method: string;
-  url: string;
-  request: { retryCount: number };
-}
-
-/**
- * Octokit for the server: throttling on (unless HANDOFF_THROTTLE=off), and, unlike Probot's default,
- * a request that hits a secondary rate limit is retried (twice at most) after the wait GitHub asks
- * for, like a primary one: acknowledged work is not dropped.
- */
-const Octokit = ProbotOctokit.defaults((o: Record<string, unknown> & { log?: Logger; throttle?: object }) => {
-  const retry = (kind: string) => (retryAfter: number, options: LimitedRequest) => {
-    o.log?.warn(`${kind} rate limit on ${options.method} ${options.url}: retrying in ${retryAfter} s`);
-    return options.request.retryCount < 2;
-  };
-  return {
-    ...o,
-    throttle: { ...o.throttle, enabled: process.env.HANDOFF_THROTTLE !== "off", onRateLimit: retry("primary"), onSecondaryRateLimit: retry("secondary") },
-  };
-});
-
-let state: Handoff | undefined;
+let worker: Worker | undefined;
 let log: Logger | undefined;
+let stopping = false;
+
+const startWorker = (appLog: Logger): Worker => {
+  const started = new Worker(new URL("./worker.js", import.meta.url));
+  // The work runs there: without it nothing acknowledged would be done, so the process ends and its
+  // supervisor starts a new one.
+  started.once("error", (err) => {
+    appLog.fatal({ err }, "handoff: the worker thread failed");
+    process.exit(1);
+  });
+  started.once("exit", (code) => {
+    if (stopping) return;
+    appLog.fatal({ code }, "handoff: the worker thread stopped");
+    process.exit(1);
+  });
+  return started;
+};
+
+// The worker connects to Redis itself; this thread makes no request to GitHub and needs no Redis.
+const env = { ...process.env };
+delete env.REDIS_URL;
 const server = await run(
   (app) => {
     log = app.log;
-    // REDIS_URL: Probot shares its throttling through Redis, and handoff its delivery ids and locks.
-    state = handoff({ ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}) })(app);
+    const thread = (worker = startWorker(app.log));
+    app.onAny(async (context) => {
+      thread.postMessage({ type: "event", id: context.id, name: context.name, payload: context.payload } satisfies ToWorker);
+    });
   },
-  { Octokit },
+  { env },
 );
 
-let stopping = false;
 const drain = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  log?.info({ signal, queued: state?.queue.size ?? 0 }, "stopping: finishing acknowledged work");
+  log?.info({ signal }, "stopping: no more webhooks");
   await server.stop();
-  await state?.close();
+  if (worker) {
+    const closed = new Promise<void>((resolve) => worker!.on("message", (m: FromWorker) => m.type === "closed" && resolve()));
+    worker.postMessage({ type: "close" } satisfies ToWorker);
+    await Promise.race([closed, once(worker, "exit")]);
+  }
   log?.info("stopped");
   process.exit(0);
 };

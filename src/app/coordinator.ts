@@ -108,6 +108,7 @@ export class RedisCoordinator implements Coordinator {
     if (!acquired) return { done: Promise.resolve() };
     const done = this.queue.enqueue(`redis/${key}`, async (first) => {
       for (let again = true; again; first = false) {
+        if (!first) await this.burstOver(keys.again);
         const raw = (await this.redis.eval(DRAIN, 1, keys.jobs)) as string[];
         let failure: { error: unknown } | null = null;
         try {
@@ -126,6 +127,18 @@ export class RedisCoordinator implements Coordinator {
       }
     });
     return { done };
+  }
+
+  /**
+   * Before a pass that catches up: waits until no replica has asked for one more pass for `quietMs`
+   * (`maxMs` at most). The requests that came meanwhile are covered by the pass about to start.
+   */
+  private async burstOver(againKey: string): Promise<void> {
+    const { quietMs, maxMs } = this.queue.catchUp;
+    if (quietMs <= 0) return;
+    const deadline = Date.now() + maxMs;
+    do await new Promise((resolve) => setTimeout(resolve, Math.min(quietMs, Math.max(0, deadline - Date.now()))));
+    while (Date.now() < deadline && (await this.redis.del(againKey)) === 1);
   }
 
   async close(): Promise<void> {

@@ -11,7 +11,7 @@ import { renderConfigIssue } from "./config-issue-body.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { runIssuePipeline, skipReason, type IssueJob } from "./issue-pipeline.js";
 import { MemoryCoordinator, RedisCoordinator, type Coordinator } from "./coordinator.js";
-import { IssueQueue } from "./issue-queue.js";
+import { IssueQueue, type CatchUp } from "./issue-queue.js";
 import { appLabelKey } from "./label-decisions.js";
 import type { CommandJob } from "./run-commands.js";
 
@@ -46,9 +46,13 @@ export interface HandoffOptions {
   settingsTtlMs?: number;
   /** Redis shared by the replicas (REDIS_URL); without it, one process keeps everything in memory. */
   redisUrl?: string;
+  /** How a run that catches up with a burst of events waits for the burst to end. */
+  catchUp?: CatchUp;
 }
 
 const DEFAULT_TTL = 15 * 60 * 1000;
+/** Events of one burst come within a few hundred milliseconds of each other. */
+const CATCH_UP: CatchUp = { quietMs: 250, maxMs: 2000 };
 
 /**
  * The app's state and its pipeline for an issue: load settings, analyse, combine with the decisions
@@ -66,7 +70,7 @@ export class Handoff {
     private readonly app: Probot,
     private readonly options: HandoffOptions = {},
   ) {
-    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"));
+    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"), options.catchUp ?? CATCH_UP);
     // With Redis, replicas share delivery ids and per-issue locks; alone, memory does.
     this.coordinator = options.redisUrl ? RedisCoordinator.connect(options.redisUrl, this.queue) : new MemoryCoordinator(this.queue);
   }

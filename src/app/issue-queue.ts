@@ -1,16 +1,43 @@
 type Run = (first: boolean) => Promise<void>;
 
 /**
+ * How a run that catches up waits for the burst that asked for it to end: until no event has come for
+ * `quietMs`, `maxMs` at most. Events of one burst (an issue opened and edited at once, labels set one
+ * by one) then cost one catch-up run rather than one per wave.
+ */
+export interface CatchUp {
+  quietMs: number;
+  maxMs: number;
+}
+
+export const NO_WAIT: CatchUp = { quietMs: 0, maxMs: 0 };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `lastAsked()` is `quietMs` in the past, or `maxMs` have gone by. */
+export async function quietPeriod(lastAsked: () => number, { quietMs, maxMs }: CatchUp): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const wait = Math.min(lastAsked() + quietMs, deadline) - Date.now();
+    if (wait <= 0) return;
+    await sleep(wait);
+  }
+}
+
+/**
  * Serialises work per key (one issue). Work asked for while a run is going collapses into one more
  * run afterwards, however many times it was asked: eleven events at once cost at most two runs. The
  * run that catches up is the one asked for last, so it works from the latest event (a pull request's
  * newest head commit, the last push).
  */
 export class IssueQueue {
-  private readonly entries = new Map<string, { again: boolean; run: Run; waiting: Array<() => void> }>();
+  private readonly entries = new Map<string, { again: boolean; run: Run; waiting: Array<() => void>; askedAt: number }>();
   private readonly active = new Set<Promise<void>>();
 
-  constructor(readonly onError: (key: string, error: unknown) => void) {}
+  constructor(
+    readonly onError: (key: string, error: unknown) => void,
+    readonly catchUp: CatchUp = NO_WAIT,
+  ) {}
 
   /**
    * `run(first)` is called with true on the first run, false on runs that catch up with later events.
@@ -23,20 +50,22 @@ export class IssueQueue {
       if (entry) {
         entry.again = true;
         entry.run = run;
+        entry.askedAt = Date.now();
         entry.waiting.push(done);
         return;
       }
-      const fresh = { again: false, run, waiting: [done] };
+      const fresh = { again: false, run, waiting: [done], askedAt: Date.now() };
       this.entries.set(key, fresh);
       const loop = (async () => {
         let first = true;
         try {
           do {
+            // Let webhooks waiting for their answer go first: the work happens after the acknowledgement.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            if (!first) await quietPeriod(() => fresh.askedAt, this.catchUp);
             fresh.again = false;
             const covered = fresh.waiting;
             fresh.waiting = [];
-            // Let webhooks waiting for their answer go first: the work happens after the acknowledgement.
-            await new Promise<void>((resolve) => setImmediate(resolve));
             try {
               await fresh.run(first);
             } catch (error) {

@@ -32,4 +32,45 @@ describe("IssueQueue", () => {
     expect(calls).toEqual([true, false]);
     expect(errors).toEqual([["a#1", new Error("boom")]]);
   });
+
+  test("a run that catches up waits until the events have stopped for quietMs, so waves of one burst cost one run", async () => {
+    const queue = new IssueQueue(() => undefined, { quietMs: 80, maxMs: 5000 });
+    const calls: Array<[string, number]> = [];
+    const t0 = Date.now();
+    queue.enqueue("i#1", async () => {
+      calls.push(["first", Date.now() - t0]);
+      await new Promise((r) => setTimeout(r, 30));
+    });
+    await new Promise((r) => setImmediate(r));
+    // Three waves 40 ms apart, the first during the first run: each comes before the quiet period ends.
+    for (const wave of ["a", "b", "c"]) {
+      queue.enqueue("i#1", async () => void calls.push([wave, Date.now() - t0]));
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    await queue.idle();
+    expect(calls.map(([name]) => name)).toEqual(["first", "c"]);
+    // The catch-up started at least quietMs after the last wave (sent at about 80 ms).
+    expect(calls[1]![1]).toBeGreaterThanOrEqual(80 + 80 - 5);
+  });
+
+  test("events that never stop: the catch-up runs after maxMs anyway", async () => {
+    const queue = new IssueQueue(() => undefined, { quietMs: 50, maxMs: 150 });
+    const calls: number[] = [];
+    const t0 = Date.now();
+    queue.enqueue("i#1", async () => {
+      calls.push(Date.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    await new Promise((r) => setImmediate(r));
+    const stop = Date.now() + 400;
+    while (Date.now() < stop && calls.length < 2) {
+      queue.enqueue("i#1", async () => void calls.push(Date.now() - t0));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    // The first run ended at about 20 ms; the catch-up waited maxMs from then.
+    expect(calls[1]!).toBeGreaterThanOrEqual(20 + 150 - 5);
+    expect(calls[1]!).toBeLessThan(400);
+    await queue.idle();
+  });
 });

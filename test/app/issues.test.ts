@@ -152,26 +152,19 @@ describe("issues.edited", () => {
 });
 
 describe("many events at once", () => {
-  test("opened plus ten labeled events together: one comment and the right labels; a repeated delivery writes nothing", async () => {
+  const labelled = (i: number) => {
+    const p = issuePayload("labeled", ONE_LINER);
+    p.label = label(`area-${i}`);
+    return p;
+  };
+
+  test("opened plus ten labeled events together: one run, from the latest payload; a repeated delivery writes nothing", async () => {
     const app = await createApp();
     token();
     noSettings();
     firstChecklist();
     // The labeled events come from a person labelling the issue with other labels while it opens.
-    appLogin();
-    github()
-      .get(`${REPO}/issues/1`)
-      .reply(200, { ...issuePayload("opened", ONE_LINER).issue, comments: 1, labels: [label("scoped-deliverable"), label("needs-spec"), ...Array.from({ length: 10 }, (_, i) => label(`area-${i}`))] });
-    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
-
-    const events = [
-      { name: "issues", body: issuePayload("opened", ONE_LINER) },
-      ...Array.from({ length: 10 }, (_, i) => {
-        const p = issuePayload("labeled", ONE_LINER);
-        p.label = label(`area-${i}`);
-        return { name: "issues", body: p };
-      }),
-    ];
+    const events = [{ name: "issues", body: issuePayload("opened", ONE_LINER) }, ...Array.from({ length: 10 }, (_, i) => ({ name: "issues", body: labelled(i) }))];
     await Promise.all(events.map((e, i) => app.probot.receive({ id: `burst-${i}`, name: e.name, payload: e.body } as never)));
     await app.handoff.queue.idle();
     expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
@@ -181,6 +174,36 @@ describe("many events at once", () => {
     await deliver(app, "issues", issuePayload("opened", ONE_LINER), "burst-0");
     expect(writes()).toEqual([]);
     expect(counted()).toEqual(documented("a delivery repeated with the same id"));
+  });
+
+  test("ten edits in waves while the first run writes: one run catches up with all of them, once they stop", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    labelsExist();
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
+      .delay(100)
+      .reply(200, [])
+      .post(`${REPO}/issues/1/comments`, { body: comment(ONE_LINER) })
+      .reply(201, { id: 100 });
+    appLogin();
+    github()
+      .get(`${REPO}/issues/1`)
+      .reply(200, { ...issuePayload("opened", ONE_LINER).issue, comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] });
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(ONE_LINER, EMPTY_STATE, true))]);
+
+    await app.probot.receive({ id: "wave-open", name: "issues", payload: issuePayload("opened", ONE_LINER) } as never);
+    // Two waves 150 ms apart, the second after the first run has finished: still one run for both.
+    const started = Date.now();
+    await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 5; i++) await app.probot.receive({ id: `wave-a-${i}`, name: "issues", payload: issuePayload("edited", ONE_LINER) } as never);
+    await new Promise((r) => setTimeout(r, 150));
+    for (let i = 5; i < 10; i++) await app.probot.receive({ id: `wave-b-${i}`, name: "issues", payload: issuePayload("edited", ONE_LINER) } as never);
+    await app.handoff.queue.idle();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150 + 250);
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
+    expect(counted()).toEqual(documented("issue opened, then ten edits in waves during its run"));
   });
 });
 

@@ -27,15 +27,21 @@ export interface App {
   exited: Promise<number | null>;
 }
 
-/** The real server, `node lib/server.js`, pointed at the local GitHub. */
+/**
+ * The real server, `node lib/server.js`, pointed at the local GitHub. To see what it logs while
+ * debugging a test: HANDOFF_E2E_OUTPUT=1 (its output on this process's) and HANDOFF_E2E_LOG_LEVEL=debug.
+ */
 export async function startApp(github: string, { throttle = false, script = serverJs, redisUrl }: { throttle?: boolean; script?: string; redisUrl?: string } = {}): Promise<App> {
   const port = await freePort();
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: "error", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: (process.env.HANDOFF_E2E_LOG_LEVEL ?? "error") as NodeJS.ProcessEnv["LOG_LEVEL"], NODE_ENV: "production" },
+    stdio: ["ignore", process.env.HANDOFF_E2E_OUTPUT ? "inherit" : "ignore", "pipe"] as Array<"ignore" | "inherit" | "pipe">,
   });
   let stderr = "";
-  child.stderr?.on("data", (d) => (stderr += String(d)));
+  child.stderr?.on("data", (d) => {
+    stderr += String(d);
+    if (process.env.HANDOFF_E2E_OUTPUT) process.stderr.write(d);
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   for (let i = 0; i < 100; i++) {
     try {
@@ -60,10 +66,16 @@ export function issuePayload(local: LocalGitHub, number: number, action: "opened
   return base;
 }
 
-export async function deliver(port: number, id: string, name: string, payload: unknown, signed = true): Promise<number> {
+/** A delivery as GitHub sends it: the JSON body and its headers, signed with the app's secret unless `signed` is false. */
+export function delivery(id: string, name: string, payload: unknown, signed = true): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = { "content-type": "application/json", "x-github-event": name, "x-github-delivery": id };
   if (signed) headers["x-hub-signature-256"] = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
+  return { headers, body };
+}
+
+export async function deliver(port: number, id: string, name: string, payload: unknown, signed = true): Promise<number> {
+  const { headers, body } = delivery(id, name, payload, signed);
   const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: "POST", headers, body });
   await res.arrayBuffer();
   return res.status;

@@ -1,0 +1,57 @@
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
+import { parentPort } from "node:worker_threads";
+import { createProbot } from "probot";
+import { handoff } from "./index.js";
+import { ServerOctokit } from "./server-octokit.js";
+
+/**
+ * The server's worker thread: the whole app (settings, analysis, every request to GitHub) runs here,
+ * on events the webhook thread has verified and answered. The webhook thread's event loop then does
+ * little besides answering webhooks, so the work never delays an acknowledgement.
+ */
+export type ToWorker = { type: "event"; id: string; name: string; payload: unknown } | { type: "close" };
+export type FromWorker = { type: "closed" };
+
+if (!parentPort) throw new Error("lib/worker.js is the server's worker thread: start the server with `npm start`");
+const port = parentPort;
+
+// Below the webhook thread in the scheduler's eyes (Linux: a thread has its own nice value), so that
+// on a busy machine the acknowledgements go first. Elsewhere the thread keeps the process's priority.
+try {
+  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  if (Number.isInteger(tid) && tid !== process.pid) setPriority(tid, 10);
+} catch {
+  // No /proc/thread-self, or not allowed: nothing to do.
+}
+
+const env = process.env;
+// The same logging as Probot's `run` in the webhook thread: JSON in production, `info` by default.
+const probot = createProbot({
+  env: { ...env, LOG_LEVEL: env.LOG_LEVEL || "info", LOG_FORMAT: env.LOG_FORMAT || (env.NODE_ENV === "production" ? "json" : "pretty") },
+  overrides: { Octokit: ServerOctokit },
+});
+await probot.ready();
+const log = probot.log.child({ name: "handoff" });
+// REDIS_URL: Probot shares its throttling through Redis, and handoff its delivery ids and locks.
+const state = handoff(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {})(probot);
+
+const receiving = new Set<Promise<void>>();
+port.on("message", (message: ToWorker) => {
+  if (message.type === "event") {
+    const { id, name, payload } = message;
+    const received = probot
+      .receive({ id, name, payload } as Parameters<typeof probot.receive>[0])
+      .catch((err: unknown) => log.error({ err, delivery: id, event: name }, "handoff: the event could not be queued"));
+    receiving.add(received);
+    void received.finally(() => receiving.delete(received));
+    return;
+  }
+  // The webhook thread stopped taking webhooks: queue what it sent, finish the work, let go of Redis.
+  void (async () => {
+    while (receiving.size) await Promise.all([...receiving]);
+    log.info({ queued: state.queue.size }, "stopping: finishing acknowledged work");
+    await state.close();
+    port.postMessage({ type: "closed" } satisfies FromWorker);
+  })();
+});
