@@ -34,7 +34,7 @@ async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
 
 describe("two replicas sharing one Redis", () => {
   let redis: { url: string; child: ChildProcess };
-  let local: LocalGitHub;
+  let local: LocalGitHub | undefined;
   let apps: App[] = [];
 
   beforeAll(async () => {
@@ -49,13 +49,14 @@ describe("two replicas sharing one Redis", () => {
       await app.exited;
     }
     apps = [];
-    await local.stop();
+    await local?.stop();
+    local = undefined;
   });
 
   test("deliveries for the same 50 issues split between them in parallel: one checklist per issue, the right labels", async () => {
-    local = new LocalGitHub();
-    const address = await local.start();
-    for (let n = 1; n <= 50; n++) local.addIssue(n, n % 2 ? "Add a Stripe webhook endpoint" : "Define SLOs and the on-call rotation for checkout");
+    const github = (local = new LocalGitHub());
+    const address = await github.start();
+    for (let n = 1; n <= 50; n++) github.addIssue(n, n % 2 ? "Add a Stripe webhook endpoint" : "Define SLOs and the on-call rotation for checkout");
     apps = [await startApp(address, { redisUrl: redis.url }), await startApp(address, { redisUrl: redis.url })];
     // A GitHub slow enough that runs for the same issue in the two replicas overlap.
     local.faults = [{ match: /^POST .*\/issues\/\d+\/(labels|comments)$/, times: 100_000, delayMs: 150 }];
@@ -124,6 +125,40 @@ describe("two replicas sharing one Redis", () => {
       await new Promise((r) => setTimeout(r, 50));
       // It ran before: an event's comment count is not to be trusted.
       expect(next).toHaveBeenCalledWith(true, [], true);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test("another replica's events in waves during a run: one more pass, once they have stopped for quietMs", async () => {
+    const queue = new IssueQueue(() => undefined, { quietMs: 100, maxMs: 2000 });
+    const redisA = new Redis(redis.url);
+    const redisB = new Redis(redis.url);
+    const a = new RedisCoordinator(queue, redisA, "test-waves:");
+    const b = new RedisCoordinator(new IssueQueue(() => undefined), redisB, "test-waves:");
+    try {
+      const passes: Array<{ first: boolean; labels: string[]; at: number }> = [];
+      const t0 = Date.now();
+      const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
+      await a.submit("acme/api#2", null, async (first, jobs) => {
+        passes.push({ first, labels: jobs.map((j) => ("label" in j ? j.label : "")), at: Date.now() - t0 });
+        if (passes.length === 1) await new Promise((r) => setTimeout(r, 50));
+      });
+      // Three waves 60 ms apart from the other replica, the first while the first pass runs.
+      const other = jest.fn(async () => undefined);
+      for (const wave of ["w1", "w2", "w3"]) {
+        await new Promise((r) => setTimeout(r, wave === "w1" ? 10 : 60));
+        await b.submit("acme/api#2", job(wave), other);
+      }
+      const lastWave = Date.now() - t0;
+      await queue.idle();
+      expect(other).not.toHaveBeenCalled();
+      expect(passes.map(({ first, labels }) => ({ first, labels }))).toEqual([
+        { first: true, labels: [] },
+        { first: false, labels: ["w1", "w2", "w3"] },
+      ]);
+      expect(passes[1]!.at).toBeGreaterThanOrEqual(lastWave + 100 - 10);
     } finally {
       await a.close();
       await b.close();
