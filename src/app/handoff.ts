@@ -133,7 +133,14 @@ export class Handoff {
       state.configIssue = null;
       return 1;
     }
-    const issue = await upsertConfigIssue(octokit, repo, state.configIssue ?? null, renderConfigIssue(result.problems, result.files));
+    let issue: Awaited<ReturnType<typeof upsertConfigIssue>>;
+    try {
+      issue = await upsertConfigIssue(octokit, repo, state.configIssue ?? null, renderConfigIssue(result.problems, result.files));
+    } catch (error) {
+      // GitHub may have made the write without the app hearing of it: the next run looks again.
+      state.configIssue = undefined;
+      throw error;
+    }
     state.configIssue = { number: issue.number, body: issue.body };
     return issue.written ? 1 : 0;
   }

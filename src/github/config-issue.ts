@@ -20,7 +20,9 @@ export async function upsertConfigIssue(octokit: Octokit, repo: RepoRef, existin
     await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: existing.number, body });
     return { number: existing.number, body, written: true };
   }
-  const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...repo, title: CONFIG_ISSUE_TITLE, body });
+  // Not retried: if GitHub opened the issue but its answer was lost, the next run finds it by its
+  // marker instead of opening a second one.
+  const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...repo, title: CONFIG_ISSUE_TITLE, body, request: { retries: 0 } });
   return { number: data.number, body, written: true };
 }
 

@@ -13,6 +13,8 @@ export async function upsertDashboard(octokit: Octokit, repo: RepoRef, found: { 
     await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: found.number, body });
     return { number: found.number, written: true };
   }
-  const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...repo, title: DASHBOARD_TITLE, body });
+  // Not retried: if GitHub opened the issue but its answer was lost, the next `/handoff backlog`
+  // finds it by its marker instead of opening a second one.
+  const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...repo, title: DASHBOARD_TITLE, body, request: { retries: 0 } });
   return { number: data.number, written: true };
 }

@@ -28,6 +28,30 @@ function openedIssue() {
 afterEach(verifyGithub);
 
 describe("an invalid settings file", () => {
+  test("the configuration issue opened but its answer lost (502): not retried; the next event finds it and opens no second one", async () => {
+    const text = BAD_FILES[1]![1];
+    const body = renderConfigIssue(problemsOf(text), [".github/handoff.yml"]);
+    const app = await createApp({}, { retry: true });
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, text, RAW);
+    appLogin();
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+    github().post(`${REPO}/issues`, { title: CONFIG_ISSUE_TITLE, body }).reply(502, { message: "Bad Gateway" });
+    await deliver(app, "issues", openedIssue());
+    expect(writes()).toEqual([`POST ${REPO}/issues`]);
+    verifyGithub();
+
+    // GitHub had opened it: the next event's run looks it up, finds it unchanged, and writes nothing.
+    github()
+      .get(`${REPO}/issues`)
+      .query({ state: "open", creator: BOT, per_page: 100 })
+      .reply(200, [{ ...payload("issues", "opened").issue, number: 77, body, user: { login: BOT, type: "Bot" } }]);
+    const second = openedIssue();
+    second.issue.number = 2;
+    await deliver(app, "issues", second);
+    expect(writes()).toEqual([]);
+  });
+
   test.each(BAD_FILES)("%s: no label or comment on the issue; one configuration issue lists each problem with its line", async (_name, text) => {
     const app = await createApp();
     token();

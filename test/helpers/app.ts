@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import type { Handoff, HandoffOptions } from "../../src/app/handoff.js";
 import { handoff } from "../../src/index.js";
+import { retryRequests } from "../../src/github/retry-requests.js";
 
 const require = createRequire(import.meta.url);
 
@@ -13,16 +14,17 @@ export const BOT = `${APP_SLUG}[bot]`;
 
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
-/** Probot with retry and throttling off (the function form, or every write waits), and a silent log. */
+/** Probot with throttling off (the function form, or every write waits), retries off unless asked for, and a silent log. */
 export async function createApp(options: HandoffOptions = {}, { retry = false }: { retry?: boolean } = {}): Promise<{ probot: Probot; handoff: Handoff }> {
   const probot = new Probot({
     appId: 1,
     privateKey,
     log: pino({ level: "silent" }),
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+    // Retries as the server makes them (`retryRequests`) for the few tests that prove the behaviour
+    // under faults, off elsewhere; Octokit's own retry plugin off, as in the server.
+    Octokit: (retry ? ProbotOctokit.plugin(retryRequests()) : ProbotOctokit).defaults((o: Record<string, unknown>) => ({
       ...o,
-      // Retries on for the few tests that prove the behaviour under faults, off elsewhere.
-      retry: { enabled: retry },
+      retry: { enabled: false },
       throttle: { ...(o.throttle as object), enabled: false },
     })),
   });
