@@ -32,8 +32,8 @@ const startWorker = (appLog: Logger): Worker => {
 };
 
 // The worker connects to Redis itself; this thread makes no request to GitHub and needs no Redis.
-const env = { ...process.env };
-delete env.REDIS_URL;
+// Read through, not copied: Probot's `run` loads `.env` into process.env before it reads it.
+const env = new Proxy(process.env, { get: (target, key) => (key === "REDIS_URL" ? undefined : Reflect.get(target, key)) });
 const server = await run(
   (app) => {
     log = app.log;
