@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -31,10 +32,20 @@ export interface App {
  * The real server, `node lib/server.js`, pointed at the local GitHub. To see what it logs while
  * debugging a test: HANDOFF_E2E_OUTPUT=1 (its output on this process's) and HANDOFF_E2E_LOG_LEVEL=debug.
  */
-export async function startApp(github: string, { throttle = false, script = serverJs, redisUrl }: { throttle?: boolean; script?: string; redisUrl?: string } = {}): Promise<App> {
+export async function startApp(
+  github: string,
+  { throttle = false, script = serverJs, redisUrl, dotEnvIn }: { throttle?: boolean; script?: string; redisUrl?: string; dotEnvIn?: string } = {},
+): Promise<App> {
   const port = await freePort();
+  const credentials = { APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET };
+  // dotEnvIn: the credentials are in a `.env` file in that directory, which the server runs in, as
+  // Probot's setup writes them; not in its environment.
+  if (dotEnvIn) writeFileSync(join(dotEnvIn, ".env"), `APP_ID=${credentials.APP_ID}\nWEBHOOK_SECRET=${SECRET}\nPRIVATE_KEY="${privateKey.replace(/\n/g, "\\n")}"\n`);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...(dotEnvIn ? {} : credentials), PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: (process.env.HANDOFF_E2E_LOG_LEVEL ?? "error") as NodeJS.ProcessEnv["LOG_LEVEL"], NODE_ENV: "production" };
+  if (dotEnvIn) for (const key of Object.keys(credentials)) delete env[key];
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: (process.env.HANDOFF_E2E_LOG_LEVEL ?? "error") as NodeJS.ProcessEnv["LOG_LEVEL"], NODE_ENV: "production" },
+    env,
+    ...(dotEnvIn ? { cwd: dotEnvIn } : {}),
     stdio: ["ignore", process.env.HANDOFF_E2E_OUTPUT ? "inherit" : "ignore", "pipe"] as Array<"ignore" | "inherit" | "pipe">,
   });
   let stderr = "";

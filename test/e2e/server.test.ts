@@ -1,5 +1,8 @@
 import { jest } from "@jest/globals";
 import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { desiredState } from "../../src/app/desired-state.js";
 import { EMPTY_STATE } from "../../src/app/checklist-state.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
@@ -30,6 +33,24 @@ describe("the real server against a local GitHub", () => {
   });
   afterEach(async () => {
     await local.stop();
+  });
+
+  test("credentials in .env, as Probot's setup writes them: the server runs the app (not the setup page) and its worker thread works", async () => {
+    local.addIssue(1, "Add a Stripe webhook endpoint");
+    const dir = mkdtempSync(join(tmpdir(), "handoff-env-"));
+    const app = await startApp(address, { dotEnvIn: dir });
+    try {
+      expect(await deliver(app.port, "env-1", "issues", issuePayload(local, 1, "opened"))).toBe(200);
+      const checklists = () => local.issues.get(1)!.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER)).length;
+      // The worker thread's first run starts cold (modules, the token): wait for it, not for a quiet spell.
+      for (let waited = 0; checklists() === 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      await settle(local, 500);
+      expect(checklists()).toBe(1);
+    } finally {
+      app.child.kill("SIGKILL");
+      await app.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("unsigned or wrongly signed deliveries: 4xx, and zero requests to GitHub", async () => {
