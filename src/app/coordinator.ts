@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import type { IssueJob } from "./issue-pipeline.js";
-import { IssueQueue, RecentDeliveries } from "./issue-queue.js";
+import { IssueQueue, RecentDeliveries, sleep } from "./issue-queue.js";
 
 /**
  * Runs an issue's work with the jobs queued for it. `first` is false for a run that catches up with
@@ -137,7 +137,7 @@ export class RedisCoordinator implements Coordinator {
     const { quietMs, maxMs } = this.queue.catchUp;
     if (quietMs <= 0) return;
     const deadline = Date.now() + maxMs;
-    do await new Promise((resolve) => setTimeout(resolve, Math.min(quietMs, Math.max(0, deadline - Date.now()))));
+    do await sleep(Math.min(quietMs, Math.max(0, deadline - Date.now())));
     while (Date.now() < deadline && (await this.redis.del(againKey)) === 1);
   }
 

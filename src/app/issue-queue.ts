@@ -12,7 +12,7 @@ export interface CatchUp {
 
 export const NO_WAIT: CatchUp = { quietMs: 0, maxMs: 0 };
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `lastAsked()` is `quietMs` in the past, or `maxMs` have gone by. */
 export async function quietPeriod(lastAsked: () => number, { quietMs, maxMs }: CatchUp): Promise<void> {

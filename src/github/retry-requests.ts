@@ -47,7 +47,7 @@ export function retryWait(error: unknown, attempt: number, policy: RetryPolicy, 
 }
 
 type Hook = ProbotOctokit["hook"];
-type RequestOptions = { method?: string; url?: string; request?: { retries?: number; retryCount?: number } };
+type RequestOptions = { method?: string; url?: string; request?: { retries?: number } };
 
 /** The Octokit plugin: `ProbotOctokit.plugin(retryRequests({ limits: true }))`. */
 export function retryRequests(overrides: Partial<RetryPolicy> = {}, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
@@ -62,8 +62,8 @@ export function retryRequests(overrides: Partial<RetryPolicy> = {}, sleep = (ms:
         } catch (error) {
           const wait = attempt <= retries ? retryWait(error, attempt, policy) : null;
           if (wait === null) throw error;
+          // `request.retryCount` is left to the throttling plugin, which counts its own retries there.
           octokit.log?.warn(`${opts.method} ${opts.url} failed (${(error as ErrorLike).status}): attempt ${attempt + 1} of ${retries + 1} in ${Math.round(wait / 100) / 10} s`);
-          if (opts.request) opts.request.retryCount = attempt;
           await sleep(wait);
         }
       }
