@@ -68,7 +68,7 @@ async function stop({ app, local }: { app: App; local: LocalGitHub }): Promise<v
 
 const TITLES = ["Add a Stripe webhook endpoint", "Define SLOs and the on-call rotation for checkout", "Why do you use Redis for sessions?", "Migrate sessions from Redis to Postgres"];
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** Offered loads, in deliveries a second, each for about 10–20 s per round. */
 const RATES = [
   { rate: 50, count: 1000 },

@@ -31,6 +31,17 @@ const startWorker = (appLog: Logger): Worker => {
   return started;
 };
 
+/** Why a signed delivery's body cannot be an event's payload, or undefined when it can. */
+const malformedPayload = (body: string): string | undefined => {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return "Invalid JSON";
+  }
+  return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? undefined : "The payload is not a JSON object";
+};
+
 // The worker connects to Redis itself; this thread makes no request to GitHub and needs no Redis.
 // Read through, not copied: Probot's `run` loads `.env` into process.env before it reads it.
 const env = new Proxy(process.env, { get: (target, key) => (key === "REDIS_URL" ? undefined : Reflect.get(target, key)) });
@@ -38,9 +49,19 @@ const server = await run(
   (app) => {
     log = app.log;
     const thread = (worker = startWorker(app.log));
-    app.onAny(async (context) => {
-      thread.postMessage({ type: "event", id: context.id, name: context.name, payload: context.payload } satisfies ToWorker);
-    });
+    // Probot's webhook middleware hands each delivery to `verifyAndReceive`. Here it is only verified
+    // and checked to be a JSON object, and its body goes to the worker thread as it came: parsing it
+    // into objects, the event's authenticated Octokit and its context are the worker's work, not this
+    // thread's. A wrong signature goes to Probot's own method, which answers 400 and logs it.
+    const webhooks = app.webhooks;
+    const verifyAndReceive = webhooks.verifyAndReceive.bind(webhooks);
+    webhooks.verifyAndReceive = async (event) => {
+      if (!(await webhooks.verify(event.payload, event.signature).catch(() => false))) return verifyAndReceive(event);
+      const malformed = malformedPayload(event.payload);
+      // As @octokit/webhooks reports its own errors: the middleware answers with the first one's status.
+      if (malformed) throw new AggregateError([Object.assign(new Error(malformed), { status: 400 })], malformed);
+      thread.postMessage({ type: "event", id: event.id, name: event.name, body: event.payload } satisfies ToWorker);
+    };
   },
   { env },
 );

@@ -10,7 +10,8 @@ import { ServerOctokit } from "./server-octokit.js";
  * on events the webhook thread has verified and answered. The webhook thread's event loop then does
  * little besides answering webhooks, so the work never delays an acknowledgement.
  */
-export type ToWorker = { type: "event"; id: string; name: string; payload: unknown } | { type: "close" };
+// `body`: the delivery's JSON object as it came, its signature verified by the webhook thread.
+export type ToWorker = { type: "event"; id: string; name: string; body: string } | { type: "close" };
 export type FromWorker = { type: "closed" };
 
 if (!parentPort) throw new Error("lib/worker.js is the server's worker thread: start the server with `npm start`");
@@ -39,9 +40,9 @@ const state = handoff(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {})(probot);
 const receiving = new Set<Promise<void>>();
 port.on("message", (message: ToWorker) => {
   if (message.type === "event") {
-    const { id, name, payload } = message;
-    const received = probot
-      .receive({ id, name, payload } as Parameters<typeof probot.receive>[0])
+    const { id, name, body } = message;
+    const received = Promise.resolve()
+      .then(() => probot.receive({ id, name, payload: JSON.parse(body) } as Parameters<typeof probot.receive>[0]))
       .catch((err: unknown) => log.error({ err, delivery: id, event: name }, "handoff: the event could not be queued"));
     receiving.add(received);
     void received.finally(() => receiving.delete(received));

@@ -8,7 +8,7 @@ import { EMPTY_STATE } from "../../src/app/checklist-state.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
-import { deliver, examples, issuePayload, rssKb, settle, startApp } from "./harness.js";
+import { deliver, examples, issuePayload, rssKb, SECRET, settle, startApp } from "./harness.js";
 
 jest.setTimeout(150_000);
 
@@ -53,7 +53,7 @@ describe("the real server against a local GitHub", () => {
     }
   });
 
-  test("unsigned or wrongly signed deliveries: 4xx, and zero requests to GitHub", async () => {
+  test("unsigned, wrongly signed or malformed deliveries: 4xx, and zero requests to GitHub", async () => {
     local.addIssue(1, "Add a Stripe webhook endpoint");
     const app = await startApp(address);
     try {
@@ -67,8 +67,24 @@ describe("the real server against a local GitHub", () => {
       });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
+      // Signed with the app's secret, but not an event: 400 with the reason, and nothing reaches the app.
+      const signed = async (id: string, raw: string) => {
+        const answer = await fetch(`http://127.0.0.1:${app.port}/api/github/webhooks`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": id, "x-hub-signature-256": "sha256=" + createHmac("sha256", SECRET).update(raw).digest("hex") },
+          body: raw,
+        });
+        return { status: answer.status, body: await answer.text() };
+      };
+      expect(await signed("u3", body.slice(0, -1))).toEqual({ status: 400, body: JSON.stringify({ error: "Error: Invalid JSON" }) });
+      expect(await signed("u4", "null")).toEqual({ status: 400, body: JSON.stringify({ error: "Error: The payload is not a JSON object" }) });
+      expect(await signed("u5", "[]")).toEqual({ status: 400, body: JSON.stringify({ error: "Error: The payload is not a JSON object" }) });
       await new Promise((r) => setTimeout(r, 300));
       expect(local.log).toEqual([]);
+      // The server still handles the next good delivery.
+      expect(await deliver(app.port, "u6", "issues", issuePayload(local, 1, "opened"))).toBe(200);
+      for (let waited = 0; local.issues.get(1)!.comments.length === 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      expect(local.issues.get(1)!.comments.map((c) => c.body.startsWith(CHECKLIST_MARKER))).toEqual([true]);
     } finally {
       app.child.kill("SIGKILL");
       await app.exited;
