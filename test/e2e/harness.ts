@@ -31,10 +31,11 @@ export interface App {
 /**
  * The real server, `node lib/server.js`, pointed at the local GitHub. To see what it logs while
  * debugging a test: HANDOFF_E2E_OUTPUT=1 (its output on this process's) and HANDOFF_E2E_LOG_LEVEL=debug.
+ * `env` is added to the server's environment last.
  */
 export async function startApp(
   github: string,
-  { throttle = false, script = serverJs, redisUrl, dotEnvIn }: { throttle?: boolean; script?: string; redisUrl?: string; dotEnvIn?: string } = {},
+  { throttle = false, script = serverJs, redisUrl, dotEnvIn, env: extraEnv = {} }: { throttle?: boolean; script?: string; redisUrl?: string; dotEnvIn?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<App> {
   const port = await freePort();
   const credentials = { APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET };
@@ -42,6 +43,7 @@ export async function startApp(
   // Probot's setup writes them; not in its environment.
   if (dotEnvIn) writeFileSync(join(dotEnvIn, ".env"), `APP_ID=${credentials.APP_ID}\nWEBHOOK_SECRET=${SECRET}\nPRIVATE_KEY="${privateKey.replace(/\n/g, "\\n")}"\n`);
   const env: NodeJS.ProcessEnv = { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...(dotEnvIn ? {} : credentials), PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: (process.env.HANDOFF_E2E_LOG_LEVEL ?? "error") as NodeJS.ProcessEnv["LOG_LEVEL"], NODE_ENV: "production" };
+  Object.assign(env, extraEnv);
   if (dotEnvIn) for (const key of Object.keys(credentials)) delete env[key];
   const child = spawn(process.execPath, [script], {
     env,

@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { desiredState } from "../../src/app/desired-state.js";
 import { EMPTY_STATE } from "../../src/app/checklist-state.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
@@ -50,6 +51,20 @@ describe("the real server against a local GitHub", () => {
       app.child.kill("SIGKILL");
       await app.exited;
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the worker thread stops: the server exits with status 1, for its supervisor to start a new one", async () => {
+    local.addIssue(1, "Add a Stripe webhook endpoint");
+    const preload = fileURLToPath(new URL("../fixtures/end-worker-thread.cjs", import.meta.url));
+    const app = await startApp(address, { env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require=${preload}` } });
+    try {
+      expect(await deliver(app.port, "w1", "issues", issuePayload(local, 1, "opened"))).toBe(200);
+      const running = new Promise((resolve) => setTimeout(() => resolve("still running after 10 s"), 10_000));
+      expect(await Promise.race([app.exited, running])).toBe(1);
+    } finally {
+      app.child.kill("SIGKILL");
+      await app.exited;
     }
   });
 
