@@ -8,7 +8,7 @@ import { ServerOctokit } from "./server-octokit.js";
 /**
  * The server's worker thread: the whole app (settings, analysis, every request to GitHub) runs here,
  * on events the webhook thread has verified and answered. The webhook thread's event loop then does
- * little besides answering webhooks, so the work never delays an acknowledgement.
+ * little besides answering webhooks, and no acknowledgement waits for the work.
  */
 // `body`: the delivery's JSON object as it came, its signature verified by the webhook thread.
 export type ToWorker = { type: "event"; id: string; name: string; body: string } | { type: "close" };
