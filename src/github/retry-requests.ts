@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { sleep as wait } from "../app/issue-queue.js";
 
 /**
  * Retries for the server's requests to GitHub, in place of Octokit's retry plugin (which queues every
@@ -50,7 +51,7 @@ type Hook = ProbotOctokit["hook"];
 type RequestOptions = { method?: string; url?: string; request?: { retries?: number } };
 
 /** The Octokit plugin: `ProbotOctokit.plugin(retryRequests({ limits: true }))`. */
-export function retryRequests(overrides: Partial<RetryPolicy> = {}, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
+export function retryRequests(overrides: Partial<RetryPolicy> = {}, sleep = wait) {
   const policy = { ...DEFAULT_RETRY, ...overrides };
   return (octokit: { hook: Hook; log?: { warn(message: string): void } }) => {
     octokit.hook.wrap("request", async (request, options) => {

@@ -42,8 +42,7 @@ export async function startApp(
   // dotEnvIn: the credentials are in a `.env` file in that directory, which the server runs in, as
   // Probot's setup writes them; not in its environment.
   if (dotEnvIn) writeFileSync(join(dotEnvIn, ".env"), `APP_ID=${credentials.APP_ID}\nWEBHOOK_SECRET=${SECRET}\nPRIVATE_KEY="${privateKey.replace(/\n/g, "\\n")}"\n`);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...(dotEnvIn ? {} : credentials), PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: (process.env.HANDOFF_E2E_LOG_LEVEL ?? "error") as NodeJS.ProcessEnv["LOG_LEVEL"], NODE_ENV: "production" };
-  Object.assign(env, extraEnv);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...(dotEnvIn ? {} : credentials), PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: (process.env.HANDOFF_E2E_LOG_LEVEL ?? "error") as NodeJS.ProcessEnv["LOG_LEVEL"], NODE_ENV: "production", ...extraEnv };
   if (dotEnvIn) for (const key of Object.keys(credentials)) delete env[key];
   const child = spawn(process.execPath, [script], {
     env,
