@@ -11,7 +11,13 @@ import { ServerOctokit } from "./server-octokit.js";
  * little besides answering webhooks, and no acknowledgement waits for the work.
  */
 // `body`: the delivery's JSON object as it came, its signature verified by the webhook thread.
-export type ToWorker = { type: "event"; id: string; name: string; body: string } | { type: "close" };
+export interface WorkerEvent {
+  id: string;
+  name: string;
+  body: string;
+}
+// Events in the order they were acknowledged; "close" comes after the last of them.
+export type ToWorker = { type: "events"; events: WorkerEvent[] } | { type: "close" };
 export type FromWorker = { type: "closed" };
 
 if (!parentPort) throw new Error("lib/worker.js is the server's worker thread: start the server with `npm start`");
@@ -38,14 +44,17 @@ const log = probot.log.child({ name: "handoff" });
 const state = handoff(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {})(probot);
 
 const receiving = new Set<Promise<void>>();
+const receive = ({ id, name, body }: WorkerEvent) => {
+  const received = Promise.resolve()
+    .then(() => probot.receive({ id, name, payload: JSON.parse(body) } as Parameters<typeof probot.receive>[0]))
+    .catch((err: unknown) => log.error({ err, delivery: id, event: name }, "handoff: the event could not be queued"));
+  receiving.add(received);
+  void received.finally(() => receiving.delete(received));
+};
+
 port.on("message", (message: ToWorker) => {
-  if (message.type === "event") {
-    const { id, name, body } = message;
-    const received = Promise.resolve()
-      .then(() => probot.receive({ id, name, payload: JSON.parse(body) } as Parameters<typeof probot.receive>[0]))
-      .catch((err: unknown) => log.error({ err, delivery: id, event: name }, "handoff: the event could not be queued"));
-    receiving.add(received);
-    void received.finally(() => receiving.delete(received));
+  if (message.type === "events") {
+    for (const event of message.events) receive(event);
     return;
   }
   // The webhook thread stopped taking webhooks: queue what it sent, finish the work, let go of Redis.

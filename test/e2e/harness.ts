@@ -56,6 +56,7 @@ export async function startApp(
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with status ${child.exitCode}: ${stderr}`);
     try {
       await fetch(`http://127.0.0.1:${port}/`);
       return { child, port, exited };

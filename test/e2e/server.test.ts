@@ -68,6 +68,13 @@ describe("the real server against a local GitHub", () => {
     }
   });
 
+  test("HANDOFF_HANDOVER_MS that is not a number of milliseconds: the server does not start, and says why", async () => {
+    for (const value of ["soon", "-1", "2.5", "60001"]) {
+      await expect(startApp(address, { env: { HANDOFF_HANDOVER_MS: value } })).rejects.toThrow(`HANDOFF_HANDOVER_MS must be a whole number of milliseconds from 0 to 60000, not "${value}"`);
+    }
+    expect(local.log).toEqual([]);
+  });
+
   test("unsigned, wrongly signed or malformed deliveries: 4xx, and zero requests to GitHub", async () => {
     local.addIssue(1, "Add a Stripe webhook endpoint");
     const app = await startApp(address);
@@ -153,11 +160,15 @@ describe("the real server against a local GitHub", () => {
   test("SIGTERM during a burst: acknowledged work is finished, and after a restart the next event converges each issue", async () => {
     for (let n = 1; n <= 50; n++) local.addIssue(n, "Add a Stripe webhook endpoint");
     local.faults = [{ match: /^POST .*\/comments$/, times: 1000, delayMs: 20 }];
-    const first = await startApp(address);
+    // Nothing is handed to the worker thread before SIGTERM: the server hands it all over then.
+    const first = await startApp(address, { env: { HANDOFF_HANDOVER_MS: "60000" } });
     const sends = Array.from({ length: 50 }, (_, i) => deliver(first.port, `burst-${i}`, "issues", issuePayload(local, i + 1, "opened")));
     await Promise.all(sends);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
+    // Before it exited, the server did the work of every delivery it had acknowledged, including
+    // those it had not yet handed to its worker thread when SIGTERM came.
+    expect([...local.issues.values()].filter((i) => i.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER)).length !== 1).map((i) => i.number)).toEqual([]);
     local.faults = [];
     const second = await startApp(address);
     try {
