@@ -202,7 +202,9 @@ test("API economy", async () => {
       deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 1, "edited")),
     );
     local.addIssue(2, "Define SLOs and the on-call rotation for checkout");
-    await measure("new issue and ten edits at once", 4, "label, comment; then read the issue and its comments once", () =>
+    // The eleven deliveries reach the worker thread in one batch, so one run with the latest payload
+    // does it all.
+    await measure("new issue and ten edits at once", 2, "add the label, post the checklist: one run for all eleven", () =>
       Promise.all([deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 2, "opened")), ...Array.from({ length: 10 }, () => deliver(app.port, `eco-${id++}`, "issues", issuePayload(local, 2, "edited")))]),
     );
     local.addIssue(3, "Why do you use Redis for sessions?");

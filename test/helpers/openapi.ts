@@ -16,11 +16,14 @@ interface Route {
 
 const require = createRequire(import.meta.url);
 const METHODS = ["get", "post", "put", "patch", "delete"];
-let routes: Route[] | null = null;
+/** The operations by method and number of path segments (a parameter is one segment), most literal first. */
+let routes: Map<string, Route[]> | null = null;
 let ajv: Ajv | null = null;
 const validators = new Map<string, ValidateFunction | null>();
 
-function load(): Route[] {
+const shape = (method: string, path: string) => `${method.toUpperCase()} ${path.split("/").length}`;
+
+function load(): Map<string, Route[]> {
   if (routes) return routes;
   // Only the one description this app talks to: requiring the package would parse every variant.
   const spec = JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8")) as { paths: Record<string, Record<string, unknown>> };
@@ -28,15 +31,20 @@ function load(): Route[] {
   ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
   ajv.addSchema(toJsonSchema(spec) as object, "gh");
-  routes = [];
+  const all: Route[] = [];
   for (const [template, ops] of Object.entries(spec.paths)) {
     const segments = template.split("/");
     const pattern = new RegExp("^" + segments.map((s) => (s.startsWith("{") ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/") + "$");
     const literals = segments.filter((s) => s && !s.startsWith("{")).length;
-    for (const method of Object.keys(ops)) if (METHODS.includes(method)) routes.push({ method: method.toUpperCase(), template, pattern, literals });
+    for (const method of Object.keys(ops)) if (METHODS.includes(method)) all.push({ method: method.toUpperCase(), template, pattern, literals });
   }
   // Literal segments beat parameters: /repos/{o}/{r}/issues/comments beats /repos/{o}/{r}/issues/{n}.
-  routes.sort((a, b) => b.literals - a.literals);
+  all.sort((a, b) => b.literals - a.literals);
+  routes = new Map();
+  for (const route of all) {
+    const key = shape(route.method, route.template);
+    routes.set(key, [...(routes.get(key) ?? []), route]);
+  }
   return routes;
 }
 
@@ -61,7 +69,9 @@ function pointer(template: string, method: string): string {
 
 /** Returns the problems with a request, empty when it matches the description. */
 export function checkRequest(method: string, path: string, body: unknown): string[] {
-  const route = load().find((r) => r.method === method.toUpperCase() && r.pattern.test(path));
+  const route = load()
+    .get(shape(method, path))
+    ?.find((r) => r.pattern.test(path));
   if (!route) return [`${method} ${path}: no such operation in GitHub's REST API description`];
   if (body === undefined || body === null || body === "") return [];
   const key = `${route.method} ${route.template}`;
