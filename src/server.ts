@@ -18,7 +18,7 @@ let stopping = false;
 /**
  * Events go to the worker thread in batches: the first event of a batch waits at most
  * HANDOFF_HANDOVER_MS (50 ms unless set; nothing the app does is that urgent, as a run waits for a
- * quiet spell of 250 ms anyway), and a batch goes sooner once its bodies reach `HANDOVER_BYTES`.
+ * quiet spell of 250 ms anyway), and a batch goes sooner once its bodies reach `HANDOVER_CHARS` characters.
  * Under load this wakes the worker thread twenty times a second instead of once per event, which
  * costs both threads markedly less CPU. 0 hands each event over at once.
  */
@@ -29,9 +29,9 @@ const handoverMs = (raw = process.env.HANDOFF_HANDOVER_MS): number => {
   throw new Error(`HANDOFF_HANDOVER_MS must be a whole number of milliseconds from 0 to 60000, not ${JSON.stringify(raw)}`);
 };
 const HANDOVER_MS = handoverMs();
-const HANDOVER_BYTES = 4 * 1024 * 1024;
+const HANDOVER_CHARS = 4 * 1024 * 1024;
 let batch: WorkerEvent[] = [];
-let batchBytes = 0;
+let batchChars = 0;
 let handover: NodeJS.Timeout | undefined;
 
 const handOver = () => {
@@ -40,13 +40,13 @@ const handOver = () => {
   if (!batch.length) return;
   worker?.postMessage({ type: "events", events: batch } satisfies ToWorker);
   batch = [];
-  batchBytes = 0;
+  batchChars = 0;
 };
 
 const queueEvent = (event: WorkerEvent) => {
   batch.push(event);
-  batchBytes += event.body.length;
-  if (HANDOVER_MS === 0 || batchBytes >= HANDOVER_BYTES) handOver();
+  batchChars += event.body.length;
+  if (HANDOVER_MS === 0 || batchChars >= HANDOVER_CHARS) handOver();
   else handover ??= setTimeout(handOver, HANDOVER_MS);
 };
 

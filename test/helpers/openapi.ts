@@ -43,7 +43,9 @@ function load(): Map<string, Route[]> {
   routes = new Map();
   for (const route of all) {
     const key = shape(route.method, route.template);
-    routes.set(key, [...(routes.get(key) ?? []), route]);
+    const same = routes.get(key);
+    if (same) same.push(route);
+    else routes.set(key, [route]);
   }
   return routes;
 }
