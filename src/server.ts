@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { run } from "probot";
+import { lowerOtherThreads } from "./threads.js";
 import type { FromWorker, ToWorker, WorkerEvent } from "./worker.js";
 
 /**
@@ -51,6 +52,8 @@ const queueEvent = (event: WorkerEvent) => {
 };
 
 const startWorker = (appLog: Logger): Worker => {
+  // Before the worker thread starts, so that it is not among them: it lowers itself.
+  lowerOtherThreads();
   const started = new Worker(new URL("./worker.js", import.meta.url));
   // The work runs there: without it nothing acknowledged would be done, so the process ends and its
   // supervisor starts a new one.

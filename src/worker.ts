@@ -1,9 +1,8 @@
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { createProbot } from "probot";
 import { handoff } from "./index.js";
 import { ServerOctokit } from "./server-octokit.js";
+import { lowerThisThread } from "./threads.js";
 
 /**
  * The server's worker thread: the whole app (settings, analysis, every request to GitHub) runs here,
@@ -23,14 +22,8 @@ export type FromWorker = { type: "closed" };
 if (!parentPort) throw new Error("lib/worker.js is the server's worker thread: start the server with `npm start`");
 const port = parentPort;
 
-// Below the webhook thread in the scheduler's eyes (Linux: a thread has its own nice value), so that
-// on a busy machine the acknowledgements go first. Elsewhere the thread keeps the process's priority.
-try {
-  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-  if (Number.isInteger(tid) && tid !== process.pid) setPriority(tid, 10);
-} catch {
-  // No /proc/thread-self, or not allowed: nothing to do.
-}
+// Below the webhook thread in the scheduler's eyes (see threads.ts).
+lowerThisThread();
 
 const env = process.env;
 // The same logging as Probot's `run` in the webhook thread: JSON in production, `info` by default.

@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 export const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
 export const SECRET = "e2e-secret";
 const serverJs = fileURLToPath(new URL("../../lib/server.js", import.meta.url));
+/** Node's options in `npm start`, which the server runs with here too (a test checks they agree). */
+export const SERVER_NODE_OPTIONS = ["--single-threaded-gc"];
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
 export async function freePort(): Promise<number> {
@@ -29,7 +31,7 @@ export interface App {
 }
 
 /**
- * The real server, `node lib/server.js`, pointed at the local GitHub. To see what it logs while
+ * The real server, `node --single-threaded-gc lib/server.js` as `npm start` runs it, pointed at the local GitHub. To see what it logs while
  * debugging a test: HANDOFF_E2E_OUTPUT=1 (its output on this process's) and HANDOFF_E2E_LOG_LEVEL=debug.
  * `env` is added to the server's environment last.
  */
@@ -44,7 +46,7 @@ export async function startApp(
   if (dotEnvIn) writeFileSync(join(dotEnvIn, ".env"), `APP_ID=${credentials.APP_ID}\nWEBHOOK_SECRET=${SECRET}\nPRIVATE_KEY="${privateKey.replace(/\n/g, "\\n")}"\n`);
   const env: NodeJS.ProcessEnv = { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...(dotEnvIn ? {} : credentials), PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: (process.env.HANDOFF_E2E_LOG_LEVEL ?? "error") as NodeJS.ProcessEnv["LOG_LEVEL"], NODE_ENV: "production", ...extraEnv };
   if (dotEnvIn) for (const key of Object.keys(credentials)) delete env[key];
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, script === serverJs ? [...SERVER_NODE_OPTIONS, script] : [script], {
     env,
     ...(dotEnvIn ? { cwd: dotEnvIn } : {}),
     stdio: ["ignore", process.env.HANDOFF_E2E_OUTPUT ? "inherit" : "ignore", "pipe"] as Array<"ignore" | "inherit" | "pipe">,

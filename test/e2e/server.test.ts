@@ -1,7 +1,7 @@
 import { jest } from "@jest/globals";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { desiredState } from "../../src/app/desired-state.js";
@@ -9,7 +9,8 @@ import { EMPTY_STATE } from "../../src/app/checklist-state.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
-import { deliver, examples, issuePayload, rssKb, SECRET, settle, startApp } from "./harness.js";
+import { BACKGROUND_NICE } from "../../src/threads.js";
+import { deliver, examples, issuePayload, rssKb, SECRET, SERVER_NODE_OPTIONS, settle, startApp } from "./harness.js";
 
 jest.setTimeout(150_000);
 
@@ -51,6 +52,38 @@ describe("the real server against a local GitHub", () => {
       app.child.kill("SIGKILL");
       await app.exited;
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("npm start runs the server with the Node options the tests run it with", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_OPTIONS.join(" ")} lib/server.js`);
+  });
+
+  test("the webhook thread keeps the process's priority; the worker thread and V8's own threads run below it", async () => {
+    local.addIssue(1, "Add a Stripe webhook endpoint");
+    const app = await startApp(address);
+    const pid = app.child.pid!;
+    try {
+      expect(await deliver(app.port, "nice-1", "issues", issuePayload(local, 1, "opened"))).toBe(200);
+      for (let waited = 0; local.issues.get(1)!.comments.length === 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      await settle(local, 300);
+      expect(local.issues.get(1)!.comments).toHaveLength(1);
+      // /proc/<pid>/task/<tid>/stat: the 19th field is the thread's nice value; the name, the 2nd, is in
+      // parentheses and may hold spaces.
+      const nice = (tid: string) => {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+      };
+      const threads = readdirSync(`/proc/${pid}/task`).map((tid) => ({ tid: Number(tid), nice: nice(tid) }));
+      // The server inherits the priority of the thread that started it.
+      expect(threads.find((t) => t.tid === pid)).toEqual({ tid: pid, nice: getPriority() });
+      const others = threads.filter((t) => t.tid !== pid);
+      expect(others.length).toBeGreaterThanOrEqual(2);
+      expect(others.filter((t) => t.nice < BACKGROUND_NICE)).toEqual([]);
+    } finally {
+      app.child.kill("SIGKILL");
+      await app.exited;
     }
   });
 
