@@ -57,6 +57,11 @@ export class MemoryCoordinator implements Coordinator {
   async close(): Promise<void> {}
 }
 
+/**
+ * An issue's lock lapses this long after its holder was last heard of, so that a replica that dies
+ * mid-run does not hold the issue for ever; a live holder extends it every third of that while it
+ * works, so that a run waiting out GitHub's rate limit (up to two minutes) keeps it.
+ */
 const LOCK_MS = 120_000;
 const DELIVERY_SECONDS = 24 * 3600;
 
@@ -76,6 +81,12 @@ end
 redis.call('DEL', KEYS[1])
 return 0`;
 
+/** Extends the lock if it is still ours. */
+const EXTEND = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
 /** Takes every queued job at once. */
 const DRAIN = `
 local v = redis.call('LRANGE', KEYS[1], 0, -1)
@@ -90,6 +101,7 @@ export class RedisCoordinator implements Coordinator {
     readonly queue: IssueQueue,
     private readonly redis: Redis,
     private readonly prefix = "handoff:",
+    private readonly lockMs = LOCK_MS,
   ) {}
 
   static connect(url: string, queue: IssueQueue): RedisCoordinator {
@@ -103,30 +115,59 @@ export class RedisCoordinator implements Coordinator {
   async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }> {
     const keys = { lock: `${this.prefix}lock:${key}`, again: `${this.prefix}again:${key}`, jobs: `${this.prefix}jobs:${key}`, ran: `${this.prefix}ran:${key}` };
     if (job) await this.redis.rpush(keys.jobs, JSON.stringify(job));
-    const acquired = (await this.redis.eval(ACQUIRE, 2, keys.lock, keys.again, this.token, LOCK_MS)) === 1;
+    const acquired = (await this.redis.eval(ACQUIRE, 2, keys.lock, keys.again, this.token, this.lockMs)) === 1;
     // Another replica holds the issue: it will make one more pass and take the queued jobs.
     if (!acquired) return { done: Promise.resolve() };
     const done = this.queue.enqueue(`redis/${key}`, async (first) => {
-      for (let again = true; again; first = false) {
-        if (!first) await this.burstOver(keys.again);
-        const raw = (await this.redis.eval(DRAIN, 1, keys.jobs)) as string[];
-        let failure: { error: unknown } | null = null;
-        try {
-          const ranBefore = (await this.redis.set(keys.ran, "1", "EX", DELIVERY_SECONDS, "NX")) !== "OK";
-          await run(first, raw.map((j) => JSON.parse(j) as IssueJob), ranBefore);
-        } catch (error) {
-          // Keep the people's decisions and commands for the next run, ahead of those that came since.
-          if (raw.length) await this.redis.lpush(keys.jobs, ...[...raw].reverse());
-          failure = { error };
-        }
-        // Every pass ends by releasing the lock or taking the pass asked for meanwhile: a failed run
-        // never leaves the issue locked with nobody working on it.
-        again = (await this.redis.eval(RELEASE_OR_AGAIN, 2, keys.lock, keys.again, this.token, LOCK_MS)) === 1;
-        if (failure && !again) throw failure.error;
-        if (failure) this.queue.onError(key, failure.error);
+      const holding = this.holdLock(key, keys.lock);
+      try {
+        await this.passes(first, key, keys, run);
+      } finally {
+        clearInterval(holding);
       }
     });
     return { done };
+  }
+
+  /** Keeps the issue's lock while this replica works on it. */
+  private holdLock(key: string, lockKey: string): NodeJS.Timeout {
+    let lost = false;
+    const holding = setInterval(() => {
+      this.redis.eval(EXTEND, 1, lockKey, this.token, this.lockMs).then(
+        (held) => {
+          if (held === 1 || lost) return;
+          lost = true;
+          this.queue.onError(key, new Error("the issue's Redis lock lapsed during a run (Redis restarted, or this process stalled): another replica may have run the issue at the same time"));
+        },
+        // Redis out of reach: the lock lapses unless it comes back in time, as it would for a replica
+        // that died; the pass's own requests to Redis report the failure.
+        () => undefined,
+      );
+    }, this.lockMs / 3);
+    holding.unref();
+    return holding;
+  }
+
+  /** The issue's passes, while events keep asking for one more; the lock is ours throughout. */
+  private async passes(first: boolean, key: string, keys: Record<"lock" | "again" | "jobs" | "ran", string>, run: IssueRun): Promise<void> {
+    for (let again = true; again; first = false) {
+      if (!first) await this.burstOver(keys.again);
+      const raw = (await this.redis.eval(DRAIN, 1, keys.jobs)) as string[];
+      let failure: { error: unknown } | null = null;
+      try {
+        const ranBefore = (await this.redis.set(keys.ran, "1", "EX", DELIVERY_SECONDS, "NX")) !== "OK";
+        await run(first, raw.map((j) => JSON.parse(j) as IssueJob), ranBefore);
+      } catch (error) {
+        // Keep the people's decisions and commands for the next run, ahead of those that came since.
+        if (raw.length) await this.redis.lpush(keys.jobs, ...[...raw].reverse());
+        failure = { error };
+      }
+      // Every pass ends by releasing the lock or taking the pass asked for meanwhile: a failed run
+      // never leaves the issue locked with nobody working on it.
+      again = (await this.redis.eval(RELEASE_OR_AGAIN, 2, keys.lock, keys.again, this.token, this.lockMs)) === 1;
+      if (failure && !again) throw failure.error;
+      if (failure) this.queue.onError(key, failure.error);
+    }
   }
 
   /**

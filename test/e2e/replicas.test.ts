@@ -131,6 +131,71 @@ describe("two replicas sharing one Redis", () => {
     }
   });
 
+  test("a run longer than the lock's lifetime keeps the lock: another replica's event waits for it instead of running beside it", async () => {
+    const errors: unknown[] = [];
+    const queue = new IssueQueue((_key, error) => errors.push(error));
+    const redisA = new Redis(redis.url);
+    const redisB = new Redis(redis.url);
+    // A lock that would lapse after 300 ms if nobody extended it.
+    const a = new RedisCoordinator(queue, redisA, "test-hold:", 300);
+    const b = new RedisCoordinator(new IssueQueue(() => undefined), redisB, "test-hold:", 300);
+    try {
+      const passes: Array<{ first: boolean; labels: string[] }> = [];
+      const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      await a.submit("acme/api#3", null, async (first, jobs) => {
+        passes.push({ first, labels: jobs.map((j) => ("label" in j ? j.label : "")) });
+        if (passes.length === 1) {
+          started();
+          // Waiting out a rate limit, say: three times the lock's lifetime.
+          await new Promise((r) => setTimeout(r, 900));
+        }
+      });
+      await running;
+      await new Promise((r) => setTimeout(r, 600));
+      expect(Number(await redisB.pttl("test-hold:lock:acme/api#3"))).toBeGreaterThan(0);
+      const other = jest.fn(async () => undefined);
+      await b.submit("acme/api#3", job("late"), other);
+      await queue.idle();
+      expect(other).not.toHaveBeenCalled();
+      expect(passes).toEqual([
+        { first: true, labels: [] },
+        { first: false, labels: ["late"] },
+      ]);
+      expect(errors).toEqual([]);
+      // Let go once the work is done.
+      expect(await redisB.exists("test-hold:lock:acme/api#3")).toBe(0);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test("the lock taken by another holder mid-run (it lapsed): the run reports it", async () => {
+    const errors: unknown[] = [];
+    const queue = new IssueQueue((_key, error) => errors.push(error));
+    const redisA = new Redis(redis.url);
+    const a = new RedisCoordinator(queue, redisA, "test-lost:", 300);
+    try {
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      await a.submit("acme/api#4", null, async () => {
+        started();
+        await new Promise((r) => setTimeout(r, 400));
+      });
+      await running;
+      // As if Redis had lost the key and another replica had taken the issue.
+      await redisA.set("test-lost:lock:acme/api#4", "another-replica");
+      await queue.idle();
+      expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining("Redis lock lapsed during a run") })]);
+      expect(await redisA.get("test-lost:lock:acme/api#4")).toBe("another-replica");
+    } finally {
+      await redisA.del("test-lost:lock:acme/api#4");
+      await a.close();
+    }
+  });
+
   test("another replica's events in waves during a run: one more pass, once they have stopped for quietMs", async () => {
     const queue = new IssueQueue(() => undefined, { quietMs: 100, maxMs: 2000 });
     const redisA = new Redis(redis.url);
