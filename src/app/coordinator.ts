@@ -81,10 +81,11 @@ end
 redis.call('DEL', KEYS[1])
 return 0`;
 
-/** Extends the lock if it is still ours. */
+/** Extends the lock if it is still ours, and with it another replica's request for one more pass. */
 const EXTEND = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return 1`;
 
 /** Takes every queued job at once. */
@@ -119,7 +120,7 @@ export class RedisCoordinator implements Coordinator {
     // Another replica holds the issue: it will make one more pass and take the queued jobs.
     if (!acquired) return { done: Promise.resolve() };
     const done = this.queue.enqueue(`redis/${key}`, async (first) => {
-      const holding = this.holdLock(key, keys.lock);
+      const holding = this.holdLock(key, keys.lock, keys.again);
       try {
         await this.passes(first, key, keys, run);
       } finally {
@@ -130,10 +131,10 @@ export class RedisCoordinator implements Coordinator {
   }
 
   /** Keeps the issue's lock while this replica works on it. */
-  private holdLock(key: string, lockKey: string): NodeJS.Timeout {
+  private holdLock(key: string, lockKey: string, againKey: string): NodeJS.Timeout {
     let lost = false;
     const holding = setInterval(() => {
-      this.redis.eval(EXTEND, 1, lockKey, this.token, this.lockMs).then(
+      this.redis.eval(EXTEND, 2, lockKey, againKey, this.token, this.lockMs).then(
         (held) => {
           if (held === 1 || lost) return;
           lost = true;

@@ -131,14 +131,14 @@ describe("two replicas sharing one Redis", () => {
     }
   });
 
-  test("a run longer than the lock's lifetime keeps the lock: another replica's event waits for it instead of running beside it", async () => {
+  test("a run longer than the lock's lifetime keeps the lock, and another replica's request for one more pass: its event waits for the run instead of running beside it", async () => {
     const errors: unknown[] = [];
-    const queue = new IssueQueue((_key, error) => errors.push(error));
+    const queue = new IssueQueue((_key, error) => errors.push(error), { quietMs: 50, maxMs: 500 });
     const redisA = new Redis(redis.url);
     const redisB = new Redis(redis.url);
-    // A lock that would lapse after 300 ms if nobody extended it.
-    const a = new RedisCoordinator(queue, redisA, "test-hold:", 300);
-    const b = new RedisCoordinator(new IssueQueue(() => undefined), redisB, "test-hold:", 300);
+    // A lock that would lapse 1.5 s after it was taken if nobody extended it.
+    const a = new RedisCoordinator(queue, redisA, "test-hold:", 1500);
+    const b = new RedisCoordinator(new IssueQueue(() => undefined), redisB, "test-hold:", 1500);
     try {
       const passes: Array<{ first: boolean; labels: string[] }> = [];
       const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
@@ -149,11 +149,13 @@ describe("two replicas sharing one Redis", () => {
         if (passes.length === 1) {
           started();
           // Waiting out a rate limit, say: three times the lock's lifetime.
-          await new Promise((r) => setTimeout(r, 900));
+          await new Promise((r) => setTimeout(r, 4500));
         }
       });
       await running;
-      await new Promise((r) => setTimeout(r, 600));
+      // Past the lock's lifetime; the other replica's request for one more pass would lapse 1.5 s
+      // after it, still during the run, if nobody extended it either.
+      await new Promise((r) => setTimeout(r, 2000));
       expect(Number(await redisB.pttl("test-hold:lock:acme/api#3"))).toBeGreaterThan(0);
       const other = jest.fn(async () => undefined);
       await b.submit("acme/api#3", job("late"), other);
@@ -176,13 +178,13 @@ describe("two replicas sharing one Redis", () => {
     const errors: unknown[] = [];
     const queue = new IssueQueue((_key, error) => errors.push(error));
     const redisA = new Redis(redis.url);
-    const a = new RedisCoordinator(queue, redisA, "test-lost:", 300);
+    const a = new RedisCoordinator(queue, redisA, "test-lost:", 600);
     try {
       let started!: () => void;
       const running = new Promise<void>((resolve) => (started = resolve));
       await a.submit("acme/api#4", null, async () => {
         started();
-        await new Promise((r) => setTimeout(r, 400));
+        await new Promise((r) => setTimeout(r, 1000));
       });
       await running;
       // As if Redis had lost the key and another replica had taken the issue.
