@@ -11,8 +11,14 @@ const require = createRequire(import.meta.url);
 export const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
 export const SECRET = "e2e-secret";
 const serverJs = fileURLToPath(new URL("../../lib/server.js", import.meta.url));
-/** Node's options in `npm start`, which the server runs with here too (a test checks they agree). */
-export const SERVER_NODE_OPTIONS = ["--single-threaded-gc"];
+/** The Node options of `npm start` (`node [options] lib/server.js`), which the server runs with here too. */
+const startOptions = (): string[] => {
+  const { start } = (require("../../package.json") as { scripts: { start: string } }).scripts;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "lib/server.js") throw new Error(`npm start is not \`node [options] lib/server.js\` but \`${start}\`: teach the e2e harness to run it`);
+  return words.slice(1, -1);
+};
+const SERVER_NODE_OPTIONS = startOptions();
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
 export async function freePort(): Promise<number> {
@@ -31,8 +37,9 @@ export interface App {
 }
 
 /**
- * The real server, `node --single-threaded-gc lib/server.js` as `npm start` runs it, pointed at the local GitHub. To see what it logs while
- * debugging a test: HANDOFF_E2E_OUTPUT=1 (its output on this process's) and HANDOFF_E2E_LOG_LEVEL=debug.
+ * The real server, run as `npm start` runs it (`node --single-threaded-gc lib/server.js`), pointed at
+ * the local GitHub. To see what it logs while debugging a test: HANDOFF_E2E_OUTPUT=1 (its output on
+ * this process's) and HANDOFF_E2E_LOG_LEVEL=debug.
  * `env` is added to the server's environment last.
  */
 export async function startApp(

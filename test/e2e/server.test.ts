@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
 import { BACKGROUND_NICE } from "../../src/threads.js";
-import { deliver, examples, issuePayload, rssKb, SECRET, SERVER_NODE_OPTIONS, settle, startApp } from "./harness.js";
+import { deliver, examples, issuePayload, rssKb, SECRET, settle, startApp } from "./harness.js";
 
 jest.setTimeout(150_000);
 
@@ -53,11 +53,6 @@ describe("the real server against a local GitHub", () => {
       await app.exited;
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-
-  test("npm start runs the server with the Node options the tests run it with", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_OPTIONS.join(" ")} lib/server.js`);
   });
 
   test("the webhook thread keeps the process's priority; the worker thread and V8's own threads run below it", async () => {
