@@ -2,8 +2,8 @@ import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { run } from "probot";
-import { lowerOtherThreads } from "./threads.js";
-import type { FromWorker, ToWorker, WorkerEvent } from "./worker.js";
+import { lowerOtherThreads, workerPriority } from "./threads.js";
+import type { FromWorker, ToWorker, WorkerData, WorkerEvent } from "./worker.js";
 
 /**
  * `npm start`: the webhook server. Probot reads its settings from the environment (APP_ID,
@@ -30,6 +30,9 @@ const handoverMs = (raw = process.env.HANDOFF_HANDOVER_MS): number => {
   throw new Error(`HANDOFF_HANDOVER_MS must be a whole number of milliseconds from 0 to 60000, not ${JSON.stringify(raw)}`);
 };
 const HANDOVER_MS = handoverMs();
+// How far below the webhook thread the others run (threads.ts); read here so that a wrong value
+// stops the server before it takes a webhook.
+const WORKER_PRIORITY = workerPriority();
 const HANDOVER_CHARS = 4 * 1024 * 1024;
 let batch: WorkerEvent[] = [];
 let batchChars = 0;
@@ -53,8 +56,8 @@ const queueEvent = (event: WorkerEvent) => {
 
 const startWorker = (appLog: Logger): Worker => {
   // Before the worker thread starts, so that it is not among them: it lowers itself.
-  lowerOtherThreads();
-  const started = new Worker(new URL("./worker.js", import.meta.url));
+  lowerOtherThreads(WORKER_PRIORITY);
+  const started = new Worker(new URL("./worker.js", import.meta.url), { workerData: { priority: WORKER_PRIORITY } satisfies WorkerData });
   // The work runs there: without it nothing acknowledged would be done, so the process ends and its
   // supervisor starts a new one.
   started.once("error", (err) => {

@@ -1,8 +1,8 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { createProbot } from "probot";
 import { handoff } from "./index.js";
 import { ServerOctokit } from "./server-octokit.js";
-import { lowerThisThread } from "./threads.js";
+import { lowerThisThread, type WorkerPriority } from "./threads.js";
 
 /**
  * The server's worker thread: the whole app (settings, analysis, every request to GitHub) runs here,
@@ -18,12 +18,17 @@ export interface WorkerEvent {
 // Events in the order they were acknowledged; "close" comes after the last of them.
 export type ToWorker = { type: "events"; events: WorkerEvent[] } | { type: "close" };
 export type FromWorker = { type: "closed" };
+// What the webhook thread starts the worker thread with.
+export interface WorkerData {
+  priority: WorkerPriority;
+}
 
 if (!parentPort) throw new Error("lib/worker.js is the server's worker thread: start the server with `npm start`");
 const port = parentPort;
 
 // Below the webhook thread in the scheduler's eyes (see threads.ts).
-lowerThisThread();
+const { priority } = workerData as WorkerData;
+const given = lowerThisThread(priority);
 
 const env = process.env;
 // The same logging as Probot's `run` in the webhook thread: JSON in production, `info` by default.
@@ -33,6 +38,9 @@ const probot = createProbot({
 });
 await probot.ready();
 const log = probot.log.child({ name: "handoff" });
+if (given !== priority) {
+  log.info({ asked: priority, given }, given === "low" ? "handoff: the worker thread runs at nice 10; SCHED_IDLE could not be set (util-linux's chrt is missing, or the system refused it)" : "handoff: the worker thread keeps the webhook thread's priority; this system does not let it be lowered");
+}
 // REDIS_URL: Probot shares its throttling through Redis, and handoff its delivery ids and locks.
 const state = handoff(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {})(probot);
 

@@ -104,19 +104,42 @@ export async function deliver(port: number, id: string, name: string, payload: u
 }
 
 /** Waits until the local GitHub has seen no request for `quietMs`. */
-export async function settle(local: LocalGitHub, quietMs = 800, maxMs = 90_000): Promise<void> {
+/**
+ * Waits until the app is done: no request to the local GitHub for `quietMs`, and, for each of `apps`,
+ * at most a tenth of that window in CPU time. A server whose worker thread is still working through a
+ * backlog can go some time without a request (each issue's run waits for a quiet spell in its own
+ * events), but not without using the CPU.
+ */
+export async function settle(local: LocalGitHub, quietMs = 800, apps: App[] = [], maxMs = 90_000): Promise<void> {
+  const cpu = () => apps.reduce((sum, app) => sum + cpuMs(app.child.pid!), 0);
   const start = Date.now();
   let last = -1;
   let since = Date.now();
+  let cpuSince = cpu();
   while (Date.now() - start < maxMs) {
     if (local.log.length !== last) {
       last = local.log.length;
       since = Date.now();
-    } else if (Date.now() - since >= quietMs) return;
+      cpuSince = cpu();
+    } else if (Date.now() - since >= quietMs) {
+      const used = cpu() - cpuSince;
+      if (used <= quietMs / 10) return;
+      since = Date.now();
+      cpuSince += used;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("the app did not settle");
 }
+
+/** CPU time a process has used, user and system, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+// USER_HZ: 100 on every Linux architecture Node.js runs on.
+const TICKS_PER_SECOND = 100;
 
 export function rssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

@@ -73,7 +73,7 @@ describe("two replicas sharing one Redis", () => {
     }
     const statuses = await Promise.all(sends);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    await settle(local, 2000);
+    await settle(local, 2000, apps);
     // Never double-posted: one create per issue, and no duplicate ever had to be cleaned up.
     for (let n = 1; n <= 50; n++) expect({ n, creates: local.log.filter((l) => l === `POST /repos/acme/api/issues/${n}/comments`).length }).toEqual({ n, creates: 1 });
     expect(local.log.filter((l) => l.startsWith("DELETE ") && l.includes("/issues/comments/"))).toEqual([]);

@@ -1,4 +1,5 @@
 import { jest } from "@jest/globals";
+import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { getPriority, tmpdir } from "node:os";
@@ -55,31 +56,48 @@ describe("the real server against a local GitHub", () => {
     }
   });
 
-  test("the webhook thread keeps the process's priority; the worker thread and V8's own threads run below it", async () => {
+  // util-linux's chrt sets SCHED_IDLE; where it is missing the server falls back to nice 10.
+  const chrt = spawnSync("chrt", ["--version"], { stdio: "ignore" }).status === 0;
+  const SCHED_OTHER = 0;
+  const SCHED_IDLE = 5;
+  test.each([
+    { setting: undefined, shown: "unset", nice: BACKGROUND_NICE, policy: chrt ? SCHED_IDLE : SCHED_OTHER },
+    { setting: "idle", shown: "idle", nice: BACKGROUND_NICE, policy: chrt ? SCHED_IDLE : SCHED_OTHER },
+    { setting: "low", shown: "low", nice: BACKGROUND_NICE, policy: SCHED_OTHER },
+    { setting: "normal", shown: "normal", nice: getPriority(), policy: SCHED_OTHER },
+  ])("HANDOFF_WORKER_PRIORITY $shown: the webhook thread keeps the process's priority; the worker thread and V8's own threads run at nice $nice, policy $policy", async ({ setting, nice, policy }) => {
     local.addIssue(1, "Add a Stripe webhook endpoint");
-    const app = await startApp(address);
+    const app = await startApp(address, setting === undefined ? {} : { env: { HANDOFF_WORKER_PRIORITY: setting } });
     const pid = app.child.pid!;
     try {
       expect(await deliver(app.port, "nice-1", "issues", issuePayload(local, 1, "opened"))).toBe(200);
       for (let waited = 0; local.issues.get(1)!.comments.length === 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
       await settle(local, 300);
       expect(local.issues.get(1)!.comments).toHaveLength(1);
-      // /proc/<pid>/task/<tid>/stat: the 19th field is the thread's nice value; the name, the 2nd, is in
-      // parentheses and may hold spaces.
-      const nice = (tid: string) => {
+      // /proc/<pid>/task/<tid>/stat: the 19th field is the thread's nice value and the 41st its
+      // scheduling policy; the name, the 2nd, is in parentheses and may hold spaces.
+      const scheduling = (tid: string) => {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return { nice: Number(fields[16]), policy: Number(fields[38]) };
       };
-      const threads = readdirSync(`/proc/${pid}/task`).map((tid) => ({ tid: Number(tid), nice: nice(tid) }));
+      const threads = readdirSync(`/proc/${pid}/task`).map((tid) => ({ tid: Number(tid), ...scheduling(tid) }));
       // The server inherits the priority of the thread that started it.
-      expect(threads.find((t) => t.tid === pid)).toEqual({ tid: pid, nice: getPriority() });
+      expect(threads.find((t) => t.tid === pid)).toEqual({ tid: pid, nice: getPriority(), policy: SCHED_OTHER });
       const others = threads.filter((t) => t.tid !== pid);
       expect(others.length).toBeGreaterThanOrEqual(2);
-      expect(others.filter((t) => t.nice < BACKGROUND_NICE)).toEqual([]);
+      expect(others.filter((t) => t.nice !== nice || t.policy !== policy)).toEqual([]);
     } finally {
       app.child.kill("SIGKILL");
       await app.exited;
     }
+  });
+
+  test("HANDOFF_WORKER_PRIORITY that is not idle, low or normal: the server does not start, and says why", async () => {
+    for (const value of ["lowest", "10", "IDLE "]) {
+      await expect(startApp(address, { env: { HANDOFF_WORKER_PRIORITY: value } })).rejects.toThrow(`HANDOFF_WORKER_PRIORITY must be idle, low or normal, not "${value}"`);
+    }
+    expect(local.log).toEqual([]);
   });
 
   test("the worker thread stops: the server exits with status 1, for its supervisor to start a new one", async () => {
@@ -162,7 +180,7 @@ describe("the real server against a local GitHub", () => {
       const started = Date.now();
       await Promise.all(Array.from({ length: 32 }, worker));
       const sent = Date.now() - started;
-      await settle(local);
+      await settle(local, 800, [app]);
       expect([...statuses.keys()].every((s) => s >= 200 && s < 300)).toBe(true);
       for (const issue of local.issues.values()) {
         const checklists = issue.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER));
@@ -201,7 +219,7 @@ describe("the real server against a local GitHub", () => {
     const second = await startApp(address);
     try {
       for (let n = 1; n <= 50; n++) await deliver(second.port, `after-${n}`, "issues", issuePayload(local, n, "edited"));
-      await settle(local);
+      await settle(local, 800, [second]);
       for (const issue of local.issues.values()) {
         expect({ n: issue.number, checklists: issue.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER)).length }).toEqual({ n: issue.number, checklists: 1 });
         expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: ["needs-spec", "scoped-deliverable"] });
@@ -225,7 +243,7 @@ describe("the real server against a local GitHub", () => {
       const sends = [deliver(app.port, "install-1", "installation", installed)];
       for (let n = 1; n <= 30; n++) sends.push(deliver(app.port, `open-${n}`, "issues", issuePayload(local, n, "opened")));
       expect(new Set(await Promise.all(sends))).toEqual(new Set([200]));
-      await settle(local);
+      await settle(local, 800, [app]);
       for (let n = 1; n <= 30; n++) expect({ n, creates: local.log.filter((l) => l === `POST /repos/acme/api/issues/${n}/comments`).length }).toEqual({ n, creates: 1 });
       for (const issue of local.issues.values()) expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: ["needs-spec", "scoped-deliverable"] });
       // The backfill listed the issues once.
