@@ -50,7 +50,7 @@ const lower = (tid: number, priority: WorkerPriority): WorkerPriority => {
 };
 
 /** The calling thread, unless it is the process's main thread. */
-export function lowerThisThread(priority = workerPriority()): WorkerPriority {
+export function lowerThisThread(priority: WorkerPriority): WorkerPriority {
   let tid: number;
   try {
     tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
@@ -66,7 +66,7 @@ export function lowerThisThread(priority = workerPriority()): WorkerPriority {
  * thread pool if it has started. Threads started later by the main thread keep its priority; those
  * started by a lowered thread inherit its nice value and policy.
  */
-export function lowerOtherThreads(priority = workerPriority()): void {
+export function lowerOtherThreads(priority: WorkerPriority): void {
   if (priority === "normal") return;
   let tids: string[];
   try {

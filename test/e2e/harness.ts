@@ -103,7 +103,6 @@ export async function deliver(port: number, id: string, name: string, payload: u
   return res.status;
 }
 
-/** Waits until the local GitHub has seen no request for `quietMs`. */
 /**
  * Waits until the app is done: no request to the local GitHub for `quietMs`, and, for each of `apps`,
  * at most a tenth of that window in CPU time. A server whose worker thread is still working through a
@@ -132,10 +131,18 @@ export async function settle(local: LocalGitHub, quietMs = 800, apps: App[] = []
   throw new Error("the app did not settle");
 }
 
-/** CPU time a process has used, user and system, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+/**
+ * The fields of a `stat` file under /proc (a process's or a thread's) from the 3rd on: `fields[0]` is
+ * field 3. The 2nd, the name, is in parentheses and may hold spaces.
+ */
+export function procStat(path: string): string[] {
+  const stat = readFileSync(path, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** CPU time a process has used, user and system (fields 14 and 15 of its stat, in clock ticks). */
 export function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = procStat(`/proc/${pid}/stat`);
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 // USER_HZ: 100 on every Linux architecture Node.js runs on.

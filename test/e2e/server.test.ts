@@ -1,7 +1,7 @@
 import { jest } from "@jest/globals";
 import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
 import { BACKGROUND_NICE } from "../../src/threads.js";
-import { deliver, examples, issuePayload, rssKb, SECRET, settle, startApp } from "./harness.js";
+import { deliver, examples, issuePayload, procStat, rssKb, SECRET, settle, startApp } from "./harness.js";
 
 jest.setTimeout(150_000);
 
@@ -74,11 +74,9 @@ describe("the real server against a local GitHub", () => {
       for (let waited = 0; local.issues.get(1)!.comments.length === 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
       await settle(local, 300);
       expect(local.issues.get(1)!.comments).toHaveLength(1);
-      // /proc/<pid>/task/<tid>/stat: the 19th field is the thread's nice value and the 41st its
-      // scheduling policy; the name, the 2nd, is in parentheses and may hold spaces.
+      // A thread's stat: the 19th field is its nice value and the 41st its scheduling policy.
       const scheduling = (tid: string) => {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const fields = procStat(`/proc/${pid}/task/${tid}/stat`);
         return { nice: Number(fields[16]), policy: Number(fields[38]) };
       };
       const threads = readdirSync(`/proc/${pid}/task`).map((tid) => ({ tid: Number(tid), ...scheduling(tid) }));
