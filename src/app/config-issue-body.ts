@@ -1,5 +1,5 @@
 import { formatProblem, type SettingsProblem } from "../config/parse-settings.js";
-import { neutralise } from "../engine/neutralise.js";
+import { codeSpan, neutralise } from "../engine/neutralise.js";
 import { clamp } from "../engine/render-checklist.js";
 
 export const CONFIG_MARKER = "<!-- handoff:config -->";
@@ -11,7 +11,7 @@ export function renderConfigIssue(problems: SettingsProblem[], files: string[]):
     CONFIG_MARKER,
     "handoff found problems in its settings and is not labelling or commenting on issues in this repository until they are fixed. It does not apply settings half-way.",
     "",
-    `Settings files read (base first): ${files.length ? files.map((f) => `\`${f.replace(/`/g, "")}\``).join(", ") : "none"}.`,
+    `Settings files read (base first): ${files.length ? files.map(codeSpan).join(", ") : "none"}.`,
     "",
     ...problems.map((p) => `- ${neutralise(formatProblem(p))}`),
     "",

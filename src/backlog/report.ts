@@ -57,7 +57,8 @@ function cell(text: string): string {
 
 /** The report as Markdown: counts, the share ready, the sections most often missing, then three tables. */
 export function renderMarkdown(report: BacklogReport, settings: Settings): string {
-  const title = new Map(sectionDefs(settings).map((d) => [d.id, d.title]));
+  // A repository's own section titles are echoed like any other text.
+  const title = new Map(sectionDefs(settings).map((d) => [d.id, neutralise(d.title)]));
   const t = report.totals;
   const lines = [
     `## Backlog of ${neutralise(report.repository)}`,
@@ -75,7 +76,7 @@ export function renderMarkdown(report: BacklogReport, settings: Settings): strin
   };
   const scoped = report.issues.filter((e) => e.analysis.classification === "scoped-deliverable");
   section("Ready to hand off", scoped.filter((e) => e.analysis.ready), ["issue", "title"], (e) => [link(e), cell(e.title)]);
-  section("Scoped, needs spec", scoped.filter((e) => !e.analysis.ready), ["issue", "title", "missing"], (e) => [link(e), cell(e.title), e.analysis.missing.map((id) => title.get(id) ?? id).join(", ")]);
+  section("Scoped, needs spec", scoped.filter((e) => !e.analysis.ready), ["issue", "title", "missing"], (e) => [link(e), cell(e.title), e.analysis.missing.map((id) => title.get(id) ?? id).join(", ").replace(/\|/g, "\\|")]);
   section("Needs an owner", report.issues.filter((e) => e.analysis.classification === "needs-owner"), ["issue", "title"], (e) => [link(e), cell(e.title)]);
   return lines.join("\n");
 }

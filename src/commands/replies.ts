@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import type { Settings } from "../config/schema.js";
 import { sectionDefs } from "../engine/analyze.js";
-import { neutralise } from "../engine/neutralise.js";
+import { codeBlock, codeSpan, neutralise } from "../engine/neutralise.js";
 import type { Analysis, Evidence } from "../engine/types.js";
 import type { CommandName, CommandProblem } from "./parse-commands.js";
 import { describePermission, type Permission } from "./permissions.js";
@@ -46,7 +46,9 @@ export function templateReply(missing: string[], settings: Settings): string {
   const defs = sectionDefs(settings).filter((d) => missing.includes(d.id));
   if (!defs.length) return "Every required section is there: nothing to add.";
   const skeleton = defs.map((d) => `## ${d.title}\n\n<!-- ${d.hint.replace(/--/g, "—")} -->\n`).join("\n");
-  return [`Paste this into the issue and fill it in (${defs.length} missing section${defs.length === 1 ? "" : "s"}):`, "", "````markdown", skeleton.replace(/````/g, "```"), "````"].join("\n");
+  // Four backticks at least, so that a skeleton with a code block of its own shows as it is, and
+  // longer than any run of backticks in the titles and hints, so that none of them can close it.
+  return [`Paste this into the issue and fill it in (${defs.length} missing section${defs.length === 1 ? "" : "s"}):`, "", codeBlock(skeleton, "markdown", 4)].join("\n");
 }
 
 /** A self-contained brief: what the issue says for each section, in order, and what is missing. */
@@ -71,14 +73,12 @@ export function briefReply(title: string, number: number, text: Record<string, E
 export function configReply(settings: Settings, files: string[], origins: Record<string, string>): string {
   const from = Object.entries(origins);
   return [
-    `Settings files read (base first): ${files.length ? files.map((f) => `\`${f.replace(/`/g, "")}\``).join(", ") : "none, so every value is the default"}.`,
+    `Settings files read (base first): ${files.length ? files.map(codeSpan).join(", ") : "none, so every value is the default"}.`,
     "",
-    "```yaml",
-    stringify(settings).replace(/```/g, "'''").trimEnd(),
-    "```",
+    codeBlock(stringify(settings).trimEnd(), "yaml"),
     "",
     from.length ? "Set by a file (everything else is the default):" : "Every value is the default.",
-    ...from.map(([path, file]) => `- \`${path}\`: \`${file.replace(/`/g, "")}\``),
+    ...from.map(([path, file]) => `- ${codeSpan(path)}: ${codeSpan(file)}`),
   ].join("\n");
 }
 

@@ -69,10 +69,10 @@ export function renderChecklist(analysis: Analysis, options: RenderOptions = {})
     );
   } else if (analysis.ready) {
     parts.push("### handoff: ready to hand off ✅", ...(notes.length ? ["", ...notes] : []), "", "Scoped deliverable with every required section of its spec in place.");
-    const found = defs.filter((d) => analysis.sections[d.id]?.present).map((d) => d.title);
+    const found = defs.filter((d) => analysis.sections[d.id]?.present).map((d) => neutralise(d.title));
     if (found.length) parts.push("", `Found: ${found.join(" · ")}.`);
     const optional = defs.filter((d) => !analysis.sections[d.id]?.present && !analysis.sections[d.id]?.required);
-    if (optional.length) parts.push("", `Could still add: ${optional.map((d) => d.title).join(" · ")}.`);
+    if (optional.length) parts.push("", `Could still add: ${optional.map((d) => neutralise(d.title)).join(" · ")}.`);
   } else {
     const required = defs.filter((d) => analysis.sections[d.id]?.required);
     const missing = analysis.missing.length;

@@ -1,5 +1,6 @@
 import type { Criterion } from "../engine/detect-sections.js";
 import { neutralise } from "../engine/neutralise.js";
+import { clamp } from "../engine/render-checklist.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 export const ACCEPTANCE_CHECK = "handoff / acceptance";
@@ -22,7 +23,8 @@ export function acceptanceOutput(report: AcceptanceReport): { conclusion: "succe
   return {
     conclusion: done === criteria.length ? "success" : "neutral",
     title: `${report.issue}: ${done} of ${criteria.length} acceptance criteria checked`,
-    summary: [`Acceptance criteria of ${neutralise(report.issue)} (${neutralise(report.title)}), as checked in the issue:`, "", ...lines].join("\n").slice(0, 65_000),
+    // Cut on a line boundary: a cut inside a code span would leave its mention live.
+    summary: clamp([`Acceptance criteria of ${neutralise(report.issue)} (${neutralise(report.title)}), as checked in the issue:`, "", ...lines].join("\n"), 65_535),
   };
 }
 

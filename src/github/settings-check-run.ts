@@ -1,10 +1,24 @@
 import { formatProblem, type SettingsProblem } from "../config/parse-settings.js";
 import { SETTINGS_PATH } from "../config/load-settings.js";
+import { neutralise } from "../engine/neutralise.js";
+import { clamp } from "../engine/render-checklist.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 export const SETTINGS_CHECK = "handoff / settings";
 /** GitHub takes at most 50 annotations per request. */
 const MAX_ANNOTATIONS = 50;
+/** GitHub's limit for a check run's summary. */
+export const MAX_SUMMARY = 65_535;
+
+/**
+ * The check run's summary (pure). A problem echoes the file's text: it is neutralised like every
+ * other echo, and the summary is cut on a line boundary so that no code span is left open.
+ */
+export function settingsCheckSummary(problems: SettingsProblem[]): string {
+  if (!problems.length) return `${SETTINGS_PATH} is valid.`;
+  const lines = ["handoff will not apply these settings until they are fixed:", "", ...problems.map((p) => `- ${neutralise(formatProblem(p))}`)];
+  return clamp(lines.join("\n"), MAX_SUMMARY);
+}
 
 /**
  * Reports a settings file on a commit: success when it validates, failure with each problem as an
@@ -12,9 +26,7 @@ const MAX_ANNOTATIONS = 50;
  */
 export async function createSettingsCheck(octokit: Octokit, repo: RepoRef, headSha: string, problems: SettingsProblem[]): Promise<void> {
   const own = problems.filter((p) => p.file === SETTINGS_PATH);
-  const summary = problems.length
-    ? ["handoff will not apply these settings until they are fixed:", "", ...problems.map((p) => `- \`${formatProblem(p).replace(/`/g, "'")}\``)].join("\n").slice(0, 65_000)
-    : `${SETTINGS_PATH} is valid.`;
+  const summary = settingsCheckSummary(problems);
   await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
     ...repo,
     name: SETTINGS_CHECK,
