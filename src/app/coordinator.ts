@@ -23,16 +23,33 @@ export interface Coordinator {
    */
   submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }>;
   readonly queue: IssueQueue;
+  /**
+   * True when nobody has claimed `key` within the last `ms`, and claims it: what rations replies
+   * across replicas (one per person, issue and window).
+   */
+  claim(key: string, ms: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** Claims kept in memory before the expired ones are swept out. */
+const SWEEP_AT = 10_000;
 
 /** One process: everything in memory. */
 export class MemoryCoordinator implements Coordinator {
   private readonly deliveries = new RecentDeliveries();
   private readonly ran = new RecentDeliveries();
   private readonly pending = new Map<string, IssueJob[]>();
+  private readonly claims = new Map<string, number>();
 
   constructor(readonly queue: IssueQueue) {}
+
+  async claim(key: string, ms: number): Promise<boolean> {
+    const now = Date.now();
+    if (this.claims.size >= SWEEP_AT) for (const [k, until] of this.claims) if (until <= now) this.claims.delete(k);
+    if ((this.claims.get(key) ?? 0) > now) return false;
+    this.claims.set(key, now + ms);
+    return true;
+  }
 
   async firstDelivery(id: string): Promise<boolean> {
     return this.deliveries.first(id);
@@ -107,6 +124,10 @@ export class RedisCoordinator implements Coordinator {
 
   static connect(url: string, queue: IssueQueue): RedisCoordinator {
     return new RedisCoordinator(queue, new Redis(url, { maxRetriesPerRequest: 3 }));
+  }
+
+  async claim(key: string, ms: number): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}claim:${key}`, "1", "PX", ms, "NX")) === "OK";
   }
 
   async firstDelivery(id: string): Promise<boolean> {

@@ -187,7 +187,7 @@ export class Handoff {
   /** Queues an issue's run under its per-issue key, which every way in (events, backfill) shares. */
   private submitIssue(installationId: number, target: IssueTarget, job: IssueJob | null): Promise<{ done: Promise<void> }> {
     const key = `${installationId}/${target.owner}/${target.repo}#${target.facts.number}`.toLowerCase();
-    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(target, first, jobs, ranBefore));
+    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(key, target, first, jobs, ranBefore));
   }
 
   /** Waits for the queued work; then lets go of Redis, if the app uses it. */
@@ -221,7 +221,7 @@ export class Handoff {
     });
   }
 
-  private async processIssue(target: IssueTarget, first: boolean, jobs: IssueJob[], ranBefore: boolean): Promise<void> {
+  private async processIssue(key: string, target: IssueTarget, first: boolean, jobs: IssueJob[], ranBefore: boolean): Promise<void> {
     const started = Date.now();
     const { octokit, owner, repo, log, pullRequest } = target;
     const number = target.facts.number;
@@ -258,6 +258,7 @@ export class Handoff {
       botLogin: () => this.botLogin(),
       ensureLabels: (needed) => this.ensureLabels(octokit, owner, repo, needed),
       role: (username) => this.roles.get(octokit, { owner, repo }, username),
+      claim: (what, ms) => this.coordinator.claim(`reply:${key}:${what}`, ms),
     });
     if (run.skipped) {
       log.debug({ reason: run.skipped }, "skipped");
@@ -270,6 +271,7 @@ export class Handoff {
         removed: run.reconciled?.removed,
         comment: run.reconciled?.comment,
         commands: run.commands,
+        ...(run.repliesSuppressed ? { repliesSuppressed: run.repliesSuppressed } : {}),
         writes: run.writes + configWrites,
         ms: Date.now() - started,
       },

@@ -27,6 +27,8 @@ export interface PipelineInput {
   /** Makes sure the given labels exist in the repository (once per repository, shared by concurrent runs). */
   ensureLabels: (needed: LabelSpec[]) => Promise<void>;
   role: (username: string) => Promise<RepoRole | null>;
+  /** Rations replies (see `CommandContext.claim`); without it every reply is made. */
+  claim?: (key: string, ms: number) => Promise<boolean>;
 }
 
 export interface PipelineResult {
@@ -36,6 +38,8 @@ export interface PipelineResult {
   reconciled?: ReconcileResult;
   commands: number;
   writes: number;
+  /** Replies not written: rationed, or the issue is locked. */
+  repliesSuppressed: number;
 }
 
 /** Why the app leaves an issue alone (closed, an ignored author or label), or null. */
@@ -63,7 +67,7 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
   const comments = facts.hasComments ? await findChecklistComments(octokit, issue, await input.botLogin()) : [];
   const analysis = analyze({ title: facts.title, body: facts.body }, settings);
   let state = comments[0] ? readState(comments[0].body) : EMPTY_STATE;
-  if (state.ignored && !jobs.length) return { skipped: "ignored with /handoff ignore", commands: 0, writes: 0 };
+  if (state.ignored && !jobs.length) return { skipped: "ignored with /handoff ignore", commands: 0, writes: 0, repliesSuppressed: 0 };
 
   let force = false;
   let commands = 0;
@@ -76,6 +80,7 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
         issue: { title: facts.title, body: facts.body, number: issue.issue_number, author: facts.author, pullRequest: input.pullRequest },
         analysis,
         role: input.role,
+        claim: input.claim ?? (async () => true),
       });
       state = ran.state;
       force ||= ran.force;
@@ -106,7 +111,9 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
         ensureLabels: input.ensureLabels,
       });
   let writes = writesOf(reconciled);
+  let repliesSuppressed = 0;
   for (const outcome of outcomes) {
+    repliesSuppressed += outcome.suppressed;
     if (outcome.dashboard) {
       const dash = await updateDashboard(octokit, repo, input.loaded.settings, await input.botLogin());
       writes += dash.written ? 1 : 0;
@@ -120,5 +127,5 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
     await react(octokit, repo, outcome.commentId, outcome.reaction);
     writes++;
   }
-  return { desired, reconciled, commands, writes };
+  return { desired, reconciled, commands, writes, repliesSuppressed };
 }

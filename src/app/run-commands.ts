@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { LoadResult } from "../config/load-settings.js";
 import type { Settings } from "../config/schema.js";
 import { COMMAND_NAMES, parseCommands, type CommandName, type CommandProblem } from "../commands/parse-commands.js";
@@ -26,6 +27,8 @@ export interface CommandOutcome {
   reply: string | null;
   /** `/handoff backlog`: the dashboard is to be updated, and named in the reply. */
   dashboard?: boolean;
+  /** Answers left out because this person had them on this issue within the window. */
+  suppressed: number;
 }
 
 export interface CommandContext {
@@ -35,6 +38,8 @@ export interface CommandContext {
   analysis: Analysis;
   /** The person's role in the repository, looked up only when a command needs it. */
   role: (username: string) => Promise<RepoRole | null>;
+  /** True, and claimed, when `key` (already scoped to the issue) was not claimed within `ms`. */
+  claim: (key: string, ms: number) => Promise<boolean>;
 }
 
 /**
@@ -53,6 +58,16 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
   let denied = false;
   let force = false;
   let dashboard = false;
+  let suppressed = 0;
+  // Replies are rationed per person and issue, so that someone repeating a command (or many people
+  // posting one) cannot make the app write a reply each time: the reaction still says it was heard.
+  const mayReply = async (key: string, minutes: number) => minutes <= 0 || (await ctx.claim(`${job.author.toLowerCase()}:${key}`, minutes * 60_000));
+  const answer = async (text: string) => {
+    const digest = createHash("sha256").update(text).digest("base64url").slice(0, 22);
+    if (await mayReply(`answer:${digest}`, settings.commands.answer_minutes)) parts.push(text);
+    else suppressed++;
+  };
+  let replyToDenial: boolean | undefined;
 
   for (const command of parsed.commands) {
     // A pull request is not a work item the app labels: only the commands that answer apply there.
@@ -64,7 +79,9 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
     const allowed = mayRun(permission, needsRole(permission, isAuthor) ? await roleOf() : null, isAuthor);
     if (!allowed) {
       denied = true;
-      parts.push(deniedReply(command.name, permission));
+      replyToDenial ??= await mayReply("denied", settings.commands.denied_reply_minutes);
+      if (replyToDenial) parts.push(deniedReply(command.name, permission));
+      else suppressed++;
       continue;
     }
     const by = job.author;
@@ -93,33 +110,33 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
         break;
       }
       case "explain":
-        parts.push(explainReply(analysis, settings));
+        await answer(explainReply(analysis, settings));
         break;
       case "template":
-        parts.push(templateReply(analysis.missing.filter((id) => !(state.na && id in state.na)), settings));
+        await answer(templateReply(analysis.missing.filter((id) => !(state.na && id in state.na)), settings));
         break;
       case "brief": {
         const text = sectionText({ title: ctx.issue.title, body: ctx.issue.body }, settings);
         const effective = desiredState(analysis, settings, state, true).classification;
-        parts.push(briefReply(ctx.issue.title, ctx.issue.number, text, { ...analysis, classification: effective }, settings, state.na ?? {}));
+        await answer(briefReply(ctx.issue.title, ctx.issue.number, text, { ...analysis, classification: effective }, settings, state.na ?? {}));
         break;
       }
       case "backlog":
         dashboard = true;
         break;
       case "config":
-        parts.push(ctx.loaded.ok ? configReply(settings, ctx.loaded.files, ctx.loaded.origins ?? {}) : "The settings are invalid: see the configuration issue.");
+        await answer(ctx.loaded.ok ? configReply(settings, ctx.loaded.files, ctx.loaded.origins ?? {}) : "The settings are invalid: see the configuration issue.");
         break;
       case "help": {
         const all = COMMAND_NAMES.map((name) => ({ name, permission: permissionFor(settings, name) }));
         const r = all.some((c) => needsRole(c.permission, isAuthor)) ? await roleOf() : null;
-        parts.push(helpReply(all.filter((c) => mayRun(c.permission, r, isAuthor)), all));
+        await answer(helpReply(all.filter((c) => mayRun(c.permission, r, isAuthor)), all));
         break;
       }
     }
   }
   problems.unshift(...parsed.problems);
-  if (problems.length) parts.push(problemsReply(problems));
+  if (problems.length) await answer(problemsReply(problems));
   const reaction = denied ? "-1" : problems.length ? "confused" : "+1";
-  return { state, force, commands: parsed.commands.length, outcome: { commentId: job.commentId, reaction, reply: parts.length ? clamp(parts.join("\n\n---\n\n")) : null, ...(dashboard ? { dashboard } : {}) } };
+  return { state, force, commands: parsed.commands.length, outcome: { commentId: job.commentId, reaction, reply: parts.length ? clamp(parts.join("\n\n---\n\n")) : null, suppressed, ...(dashboard ? { dashboard } : {}) } };
 }

@@ -35,6 +35,9 @@ const customSection = z
   })
   .strict();
 
+/** A window in minutes, at most a week. */
+const minutes = (fallback: number) => z.number().int("must be a whole number of minutes").min(0).max(10_080, "must be at most 10080 (a week)").default(fallback);
+
 const ROLES = ["read", "triage", "write", "maintain", "admin", "author"] as const;
 
 const COMMANDS = ["check", "explain", "contract", "hire", "reset", "na", "ignore", "unignore", "template", "brief", "config", "backlog", "help"] as const;
@@ -91,6 +94,8 @@ export const settingsSchema = z
     commands: z
       .object({
         permissions: z.partialRecord(z.enum(COMMANDS), z.enum(ROLES)).default({}).describe("Lowest role that may run each slash command."),
+        denied_reply_minutes: minutes(60).describe("A person denied a command gets at most one reply per issue in this many minutes (the 👎 always); 0 replies every time."),
+        answer_minutes: minutes(10).describe("The same answer (explain, template, help, brief, config, or a problem with a command) goes to the same person on the same issue at most once in this many minutes; 0 answers every time."),
       })
       .strict()
       .prefault({}),

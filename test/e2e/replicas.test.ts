@@ -85,6 +85,21 @@ describe("two replicas sharing one Redis", () => {
     expect(local.violations).toEqual([]);
   });
 
+  test("a reply claimed on one replica is not made again from the other within its window, and is again after it", async () => {
+    const a = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(redis.url), "test-claim:");
+    const b = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(redis.url), "test-claim:");
+    try {
+      expect(await a.claim("reply:acme/api#1:mallory:denied", 300)).toBe(true);
+      expect(await b.claim("reply:acme/api#1:mallory:denied", 300)).toBe(false);
+      expect(await b.claim("reply:acme/api#1:trudy:denied", 300)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(await b.claim("reply:acme/api#1:mallory:denied", 300)).toBe(true);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   test("a run that fails while another event waits: the waiting pass runs with every job, first the failed run's, and the lock is let go", async () => {
     const errors: unknown[] = [];
     const queue = new IssueQueue((_key, error) => errors.push(error));
