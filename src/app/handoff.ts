@@ -264,6 +264,7 @@ export class Handoff {
       log.debug({ reason: run.skipped }, "skipped");
       return;
     }
+    if (run.repliesLocked) log.info({ replies: run.repliesLocked }, "issue is locked: replies suppressed, checklist kept");
     log.info(
       {
         classification: run.desired?.classification,

@@ -38,8 +38,10 @@ export interface PipelineResult {
   reconciled?: ReconcileResult;
   commands: number;
   writes: number;
-  /** Replies not written: rationed, or the issue is locked. */
+  /** Replies left out because the same person had them on this issue within the window. */
   repliesSuppressed: number;
+  /** Replies not written because the issue is locked (its checklist and state still are). */
+  repliesLocked?: number;
 }
 
 /** Why the app leaves an issue alone (closed, an ignored author or label), or null. */
@@ -106,12 +108,12 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
         comments,
         desired,
         managed: labelSpecs(settings),
-        labelsOnly: facts.locked,
         relist: async () => findChecklistComments(octokit, issue, await input.botLogin()),
         ensureLabels: input.ensureLabels,
       });
   let writes = writesOf(reconciled);
   let repliesSuppressed = 0;
+  let repliesLocked = 0;
   for (const outcome of outcomes) {
     repliesSuppressed += outcome.suppressed;
     if (outcome.dashboard) {
@@ -120,12 +122,15 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
       const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
       outcome.reply = outcome.reply ? `${outcome.reply}\n\n---\n\n${line}` : line;
     }
-    if (outcome.reply !== null && !facts.locked) {
+    // On a locked issue the app still keeps its checklist (an app with write access may comment
+    // there), so a maintainer's decision is recorded; a reply to a conversation that was closed is not.
+    if (outcome.reply !== null && facts.locked) repliesLocked++;
+    else if (outcome.reply !== null) {
       await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body: outcome.reply });
       writes++;
     }
     await react(octokit, repo, outcome.commentId, outcome.reaction);
     writes++;
   }
-  return { desired, reconciled, commands, writes, repliesSuppressed };
+  return { desired, reconciled, commands, writes, repliesSuppressed, ...(repliesLocked ? { repliesLocked } : {}) };
 }

@@ -13,8 +13,6 @@ export interface ReconcileInput {
   managed: LabelSpec[];
   /** Creates the given labels in the repository when they do not exist yet. */
   ensureLabels: (labels: LabelSpec[]) => Promise<void>;
-  /** Leave the comment alone (a locked issue: labels only). */
-  labelsOnly: boolean;
   /** Reads the app's checklist comments again (after a create whose answer was lost). */
   relist: () => Promise<AppComment[]>;
 }
@@ -54,7 +52,6 @@ export async function reconcileIssue(octokit: Octokit, input: ReconcileInput): P
   }
 
   const result: ReconcileResult = { added: add.map((l) => l.name), removed: remove.map((l) => l.name), comment: "skipped", duplicatesDeleted: 0 };
-  if (input.labelsOnly) return result;
 
   const [keep, ...duplicates] = input.comments;
   for (const dup of duplicates) {

@@ -121,6 +121,41 @@ describe("/handoff hire", () => {
   });
 });
 
+describe("a locked issue", () => {
+  test("/handoff hire by a maintainer: the labels, and the decision kept in the checklist's state; no reply, a 👍", async () => {
+    const app = await createApp();
+    const hired: ChecklistState = { v: 1, classification: { value: "needs-owner", by: "alice", via: "command" } };
+    cold(comment(SCOPED));
+    role("alice", "maintain", "write");
+    labelsExist();
+    github()
+      .post(`${REPO}/issues/1/labels`, { labels: ["needs-owner"] })
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/scoped-deliverable`)
+      .reply(200, [])
+      .delete(`${REPO}/issues/1/labels/needs-spec`)
+      .reply(200, [])
+      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED, hired) })
+      .reply(200, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {});
+    const p = commentPayload("/handoff hire\n/handoff explain", "alice");
+    p.issue.locked = true;
+    await deliver(app, "issue_comment", p);
+    expect(writes()).not.toContain(`POST ${REPO}/issues/1/comments`);
+    verifyGithub();
+
+    // The next run, an outsider's denied command, reads the decision back and keeps it.
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(SCOPED, hired))]);
+    role("mallory", "read", "read");
+    github().post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "-1" }).reply(201, {});
+    const denied = commentPayload("/handoff reset", "mallory", SCOPED, ["needs-owner"]);
+    denied.issue.locked = true;
+    await deliver(app, "issue_comment", denied);
+    expect(writes()).toEqual([`POST ${REPO}/issues/comments/${COMMENT_ID}/reactions`]);
+  });
+});
+
 describe("other commands", () => {
   test("/handoff n/a contract by the author: contract stops counting as missing and the issue becomes ready", async () => {
     const app = await createApp();

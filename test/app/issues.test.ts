@@ -268,14 +268,13 @@ describe("skips and edge cases", () => {
     expect(writes()).toEqual([]);
   });
 
-  test("a locked issue: labels only, no comment", async () => {
+  test("a locked issue: labels and the checklist, as on any issue (the app may comment on a locked issue)", async () => {
     const app = await createApp();
     token();
     noSettings();
-    labelsExist();
-    github().post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] }).reply(200, []);
+    firstChecklist();
     await deliver(app, "issues", issuePayload("opened", ONE_LINER, { locked: true }));
-    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`]);
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`, `POST ${REPO}/issues/1/comments`]);
   });
 
   test("two checklist comments from an earlier race: the oldest is kept and edited, the other deleted", async () => {
