@@ -4,6 +4,7 @@ import { onCommentCreated } from "./handlers/comment-created.js";
 import { onInstalled } from "./handlers/installed.js";
 import { onIssueChanged } from "./handlers/issue-changed.js";
 import { onIssueLabelled } from "./handlers/issue-labelled.js";
+import { onLabelChanged } from "./handlers/label-changed.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/settings-pushed.js";
 
@@ -15,6 +16,7 @@ export function handoff(options: HandoffOptions = {}) {
     app.on(["issues.labeled", "issues.unlabeled"], onIssueLabelled(state));
     app.on("issue_comment.created", onCommentCreated(state));
     app.on("push", onPush(state));
+    app.on(["label.deleted", "label.edited"], onLabelChanged(state));
     app.on(["installation.created", "installation_repositories.added"], onInstalled(state));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.edited"], onPullRequest(state));
     return state;

@@ -5,7 +5,7 @@ import { RoleCache } from "../github/collaborator-role.js";
 import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
 import { issueFacts, type IssueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
-import { ensureLabels } from "../github/repo-labels.js";
+import { ensureLabels, restoreLabel, type RepoLabel } from "../github/repo-labels.js";
 import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
 import { renderConfigIssue } from "./config-issue-body.js";
 import { listOpenIssues } from "../backlog/collect.js";
@@ -156,6 +156,28 @@ export class Handoff {
     });
     state.labelWork = work;
     return work;
+  }
+
+  /**
+   * One of the repository's labels was deleted (`current` null) or edited: if it was one of the app's
+   * (`name`, its name before the event), put it back as the settings describe it, in step with the
+   * other label work of the repository and its cache.
+   */
+  enqueueLabelRepair(octokit: Octokit, owner: string, repo: string, name: string, current: RepoLabel | null, log: Logger): void {
+    void this.queue.enqueue(`labels/${owner}/${repo}`.toLowerCase(), async () => {
+      const loaded = await this.settings(octokit, owner, repo);
+      const key = loaded.ok ? appLabelKey(loaded.settings, name) : null;
+      if (!loaded.ok || !key) {
+        log.debug({ repo: `${owner}/${repo}`, label: name, reason: loaded.ok ? "not one of the app's labels" : "settings invalid" }, "skipped");
+        return;
+      }
+      const spec = loaded.settings.labels[key];
+      const state = this.repoState(owner, repo);
+      const work = state.labelWork.catch(() => undefined).then(() => restoreLabel(octokit, { owner, repo }, spec, current, state.labels));
+      state.labelWork = work;
+      const written = await work;
+      log.info({ repo: `${owner}/${repo}`, label: spec.name, restored: current === null ? "created" : written ? "edited" : "unchanged" }, "app label restored");
+    });
   }
 
   /** Whether a label name is one of the app's, judged with the settings in the cache when there are any. */

@@ -23,3 +23,29 @@ export async function ensureLabels(octokit: Octokit, repo: RepoRef, needed: Labe
   }
   return names;
 }
+
+/** A label as the repository has it now. */
+export interface RepoLabel {
+  name: string;
+  color: string;
+  description: string;
+}
+
+/**
+ * Puts one of the app's labels back as the settings describe it: created again when it was deleted
+ * (`current` null), edited back when its name, colour or description was changed. Returns whether
+ * a write was made; `known` (the cached label names) is kept in step.
+ */
+export async function restoreLabel(octokit: Octokit, repo: RepoRef, spec: LabelSpec, current: RepoLabel | null, known: Set<string> | null): Promise<boolean> {
+  if (current === null) {
+    known?.delete(spec.name.toLowerCase());
+    await ensureLabels(octokit, repo, [spec], known ?? new Set());
+    known?.add(spec.name.toLowerCase());
+    return true;
+  }
+  if (current.name === spec.name && current.color.toLowerCase() === spec.color && current.description === spec.description) return false;
+  await octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", { ...repo, name: current.name, new_name: spec.name, color: spec.color, description: spec.description });
+  known?.delete(current.name.toLowerCase());
+  known?.add(spec.name.toLowerCase());
+  return true;
+}
