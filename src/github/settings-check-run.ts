@@ -14,9 +14,10 @@ export const MAX_SUMMARY = 65_535;
  * The check run's summary (pure). A problem echoes the file's text: it is neutralised like every
  * other echo, and the summary is cut on a line boundary so that no code span is left open.
  */
-export function settingsCheckSummary(problems: SettingsProblem[]): string {
-  if (!problems.length) return `${SETTINGS_PATH} is valid.`;
-  const lines = ["handoff will not apply these settings until they are fixed:", "", ...problems.map((p) => `- ${neutralise(formatProblem(p))}`)];
+export function settingsCheckSummary(problems: SettingsProblem[], warnings: string[] = []): string {
+  const warned = warnings.length ? ["", "Warnings:", "", ...warnings.map((w) => `- ${neutralise(w)}`)] : [];
+  if (!problems.length) return clamp([`${SETTINGS_PATH} is valid.`, ...warned].join("\n"), MAX_SUMMARY);
+  const lines = ["handoff will not apply these settings until they are fixed:", "", ...problems.map((p) => `- ${neutralise(formatProblem(p))}`), ...warned];
   return clamp(lines.join("\n"), MAX_SUMMARY);
 }
 
@@ -24,17 +25,19 @@ export function settingsCheckSummary(problems: SettingsProblem[]): string {
  * Reports a settings file on a commit: success when it validates, failure with each problem as an
  * annotation on its line (problems in files of other repositories appear in the summary only).
  */
-export async function createSettingsCheck(octokit: Octokit, repo: RepoRef, headSha: string, problems: SettingsProblem[]): Promise<void> {
+export async function createSettingsCheck(octokit: Octokit, repo: RepoRef, headSha: string, problems: SettingsProblem[], warnings: string[] = []): Promise<void> {
   const own = problems.filter((p) => p.file === SETTINGS_PATH);
-  const summary = settingsCheckSummary(problems);
+  const summary = settingsCheckSummary(problems, warnings);
+  const s = (n: number) => (n === 1 ? "" : "s");
   await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
     ...repo,
     name: SETTINGS_CHECK,
     head_sha: headSha,
     status: "completed",
-    conclusion: problems.length ? "failure" : "success",
+    // Valid settings with a warning are neutral: nothing is wrong yet, but someone should look.
+    conclusion: problems.length ? "failure" : warnings.length ? "neutral" : "success",
     output: {
-      title: problems.length ? `${problems.length} problem${problems.length === 1 ? "" : "s"} in the settings` : "Settings are valid",
+      title: problems.length ? `${problems.length} problem${s(problems.length)} in the settings` : warnings.length ? `Settings are valid, with ${warnings.length} warning${s(warnings.length)}` : "Settings are valid",
       summary,
       ...(own.length
         ? {

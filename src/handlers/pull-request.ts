@@ -5,6 +5,7 @@ import { loadSettings, SETTINGS_PATH } from "../config/load-settings.js";
 import { acceptanceCriteria, analyze } from "../engine/analyze.js";
 import { findAcceptanceChecks, upsertAcceptanceCheck } from "../github/acceptance-check-run.js";
 import { issueFacts } from "../github/issue-facts.js";
+import { foreignLabelWarnings } from "../github/label-warnings.js";
 import { createSettingsCheck } from "../github/settings-check-run.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import { statusOf, type Octokit } from "../github/types.js";
@@ -45,7 +46,7 @@ async function checkSettingsFile(context: PullRequestChanged, pullNumber: number
     text = null;
   }
   const result = await loadSettings(owner, repo, settingsFetcher(octokit, { file: { owner, repo, path: SETTINGS_PATH }, text }));
-  await createSettingsCheck(octokit, { owner, repo }, headSha, result.ok ? [] : result.problems);
+  await createSettingsCheck(octokit, { owner, repo }, headSha, result.ok ? [] : result.problems, await foreignLabelWarnings(octokit, { owner, repo }, result));
   context.log.info({ pull: pullNumber, valid: result.ok }, "settings checked in a pull request");
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import type { Handoff } from "../app/handoff.js";
 import { SETTINGS_PATH } from "../config/load-settings.js";
+import { foreignLabelWarnings } from "../github/label-warnings.js";
 import { createSettingsCheck } from "../github/settings-check-run.js";
 
 const NULL_SHA = /^0+$/;
@@ -27,7 +28,8 @@ export function onPush(handoff: Handoff) {
     handoff.invalidateSettings(owner, repo);
     void handoff.queue.enqueue(`settings/${owner}/${repo}`.toLowerCase(), async () => {
       const result = await handoff.settings(context.octokit, owner, repo);
-      await createSettingsCheck(context.octokit, { owner, repo }, payload.after, result.ok ? [] : result.problems);
+      const warnings = await foreignLabelWarnings(context.octokit, { owner, repo }, result);
+      await createSettingsCheck(context.octokit, { owner, repo }, payload.after, result.ok ? [] : result.problems, warnings);
       const writes = 1 + (await handoff.reportSettings(context.octokit, { owner, repo }, result, true));
       context.log.info({ repo: `${owner}/${repo}`, valid: result.ok, writes }, "settings checked after a push");
     });

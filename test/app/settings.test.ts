@@ -1,7 +1,7 @@
 import { renderConfigIssue, CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../../src/app/config-issue-body.js";
 import { parseSettings } from "../../src/config/index.js";
 import { BOT, createApp, deliver, payload } from "../helpers/app.js";
-import { appLogin, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
+import { appLogin, label, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
 
@@ -153,5 +153,63 @@ describe("an invalid settings file", () => {
       .reply(201, { id: 1 });
     await deliver(app, "pull_request", pr);
     expect(counted()).toEqual(documented("pull request that changes the settings file"));
+  });
+});
+
+describe("a settings file naming a label the repository already has", () => {
+  function pushOf(file: string) {
+    const push = payload("push", undefined, 4);
+    push.commits[0].modified = [".github/handoff.yml"];
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, file, RAW);
+    return push;
+  }
+
+  function noConfigIssue() {
+    appLogin();
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+  }
+
+  test("someone else's label (another colour or description): a neutral check run with a warning", async () => {
+    const app = await createApp();
+    const push = pushOf("labels:\n  incomplete: { name: bug }\n");
+    github()
+      .get(`${REPO}/labels`)
+      .query({ per_page: 100 })
+      .reply(200, [{ ...label("bug"), color: "d73a4a", description: "Something isn't working" }]);
+    github()
+      .post(`${REPO}/check-runs`, {
+        name: "handoff / settings",
+        head_sha: push.after,
+        status: "completed",
+        conclusion: "neutral",
+        output: {
+          title: "Settings are valid, with 1 warning",
+          summary: [
+            ".github/handoff.yml is valid.",
+            "",
+            "Warnings:",
+            "",
+            '- labels.incomplete.name: "bug" is already a label of this repository, with another colour or description; handoff would add and remove it on issues as its own. Give handoff\'s label a name of its own, unless that label is meant to be handoff\'s.',
+          ].join("\n"),
+        },
+      })
+      .reply(201, { id: 1 });
+    noConfigIssue();
+    await deliver(app, "push", push);
+  });
+
+  test("the app's own label (the colour and description the settings give): no warning", async () => {
+    const app = await createApp();
+    const push = pushOf("labels:\n  incomplete: { name: spec-missing }\n");
+    github()
+      .get(`${REPO}/labels`)
+      .query({ per_page: 100 })
+      .reply(200, [{ ...label("spec-missing"), color: "fbca04", description: "Spec sections missing" }]);
+    github()
+      .post(`${REPO}/check-runs`, (body: { conclusion: string; output: { title: string } }) => body.conclusion === "success" && body.output.title === "Settings are valid")
+      .reply(201, { id: 1 });
+    noConfigIssue();
+    await deliver(app, "push", push);
   });
 });
