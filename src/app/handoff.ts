@@ -5,7 +5,8 @@ import { RoleCache } from "../github/collaborator-role.js";
 import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
 import { issueFacts, type IssueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
-import { ensureLabels, restoreLabel, type RepoLabel } from "../github/repo-labels.js";
+import { ensureLabels, LabelRejected, restoreLabel, type RepoLabel } from "../github/repo-labels.js";
+import type { SettingsProblem } from "../config/parse-settings.js";
 import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
 import { renderConfigIssue } from "./config-issue-body.js";
 import { listOpenIssues } from "../backlog/collect.js";
@@ -24,6 +25,8 @@ interface RepoState {
   labelWork: Promise<unknown>;
   /** The open configuration issue: undefined until looked up. */
   configIssue: ConfigIssue | null | undefined;
+  /** Labels of the settings that GitHub refused to create, until the settings change. */
+  labelProblems: SettingsProblem[];
 }
 
 /** The issue events the app works on. */
@@ -97,7 +100,7 @@ export class Handoff {
     const key = `${owner}/${repo}`.toLowerCase();
     let state = this.repos.get(key);
     if (!state) {
-      state = { settings: null, labels: null, labelWork: Promise.resolve(), configIssue: undefined };
+      state = { settings: null, labels: null, labelWork: Promise.resolve(), configIssue: undefined, labelProblems: [] };
       this.repos.set(key, state);
     }
     return state;
@@ -119,13 +122,18 @@ export class Handoff {
     for (const [key, state] of this.repos) {
       const [o] = key.split("/");
       const dependent = state.settings?.result.files.some((f) => f.toLowerCase() === file);
-      if (key === `${owner}/${repo}`.toLowerCase() || dependent || (repo === ".github" && o === owner.toLowerCase())) state.settings = null;
+      if (key === `${owner}/${repo}`.toLowerCase() || dependent || (repo === ".github" && o === owner.toLowerCase())) {
+        state.settings = null;
+        state.labelProblems = [];
+      }
     }
   }
 
   /** Keeps the configuration issue in step with the settings; returns the writes made. */
-  async reportSettings(octokit: Octokit, repo: RepoRef, result: LoadResult, lookUp: boolean): Promise<number> {
+  async reportSettings(octokit: Octokit, repo: RepoRef, loaded: LoadResult, lookUp: boolean): Promise<number> {
     const state = this.repoState(repo.owner, repo.repo);
+    // A label GitHub refused is a problem of valid settings: reported like the others until they change.
+    const result: LoadResult = loaded.ok && state.labelProblems.length ? { ok: false, problems: state.labelProblems, files: loaded.files } : loaded;
     if (state.configIssue === undefined && (lookUp || !result.ok)) state.configIssue = await findConfigIssue(octokit, repo, await this.botLogin());
     if (result.ok) {
       if (!state.configIssue) return 0;
@@ -152,10 +160,28 @@ export class Handoff {
   ensureLabels(octokit: Octokit, owner: string, repo: string, needed: LabelSpec[]): Promise<void> {
     const state = this.repoState(owner, repo);
     const work = state.labelWork.catch(() => undefined).then(async () => {
-      state.labels = await ensureLabels(octokit, { owner, repo }, needed, state.labels);
+      try {
+        state.labels = await ensureLabels(octokit, { owner, repo }, needed, state.labels);
+      } catch (error) {
+        if (error instanceof LabelRejected) await this.reportLabelRejected(octokit, { owner, repo }, error);
+        throw error;
+      }
     });
     state.labelWork = work;
     return work;
+  }
+
+  /** Reports a label GitHub refused to create in the configuration issue, against the setting that names it. */
+  private async reportLabelRejected(octokit: Octokit, repo: RepoRef, error: LabelRejected): Promise<void> {
+    const state = this.repoState(repo.owner, repo.repo);
+    const loaded = state.settings?.result;
+    if (!loaded?.ok) return;
+    const key = appLabelKey(loaded.settings, error.label);
+    const path = key ? `labels.${key}.name` : "labels";
+    // GitHub does not say where in the file: the problem points at the file's first line.
+    const problem: SettingsProblem = { file: loaded.origins?.[path] ?? SETTINGS_PATH, line: 1, column: 1, path, message: error.message };
+    state.labelProblems = [...state.labelProblems.filter((p) => p.path !== path), problem];
+    await this.reportSettings(octokit, repo, loaded, false);
   }
 
   /**

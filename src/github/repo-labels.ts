@@ -1,4 +1,29 @@
+import { z } from "zod";
 import { statusOf, type LabelSpec, type Octokit, type RepoRef } from "./types.js";
+
+/** GitHub refused to create one of the app's labels, for another reason than that it exists. */
+export class LabelRejected extends Error {
+  constructor(
+    readonly label: string,
+    readonly reason: string,
+  ) {
+    super(`GitHub refused to create the label "${label}": ${reason}`);
+  }
+}
+
+const validationFailed = z.object({
+  message: z.string().optional(),
+  errors: z.array(z.object({ code: z.string().optional(), field: z.string().optional(), message: z.string().optional() })).optional(),
+});
+
+/** A 422 on label creation: whether it says the label exists, and GitHub's reason otherwise. */
+function rejection(error: unknown): { exists: boolean; reason: string } | null {
+  if (statusOf(error) !== 422) return null;
+  const parsed = validationFailed.safeParse((error as { response?: { data?: unknown } } | null)?.response?.data);
+  const errors = parsed.success ? (parsed.data.errors ?? []) : [];
+  const reasons = errors.map((e) => e.message ?? [e.field, e.code].filter(Boolean).join(" is ")).filter(Boolean);
+  return { exists: errors.some((e) => e.code === "already_exists"), reason: reasons.join("; ") || (parsed.success ? parsed.data.message : undefined) || "validation failed" };
+}
 
 /**
  * Makes sure the labels the app is about to add exist with their colour and description (adding a
@@ -16,8 +41,11 @@ export async function ensureLabels(octokit: Octokit, repo: RepoRef, needed: Labe
     try {
       await octokit.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: label.name, color: label.color, description: label.description });
     } catch (error) {
-      // Someone (or another replica) created it in the meantime: that is what was wanted.
-      if (statusOf(error) !== 422) throw error;
+      // Someone (or another replica) created it in the meantime: that is what was wanted. Any other
+      // refusal (a name GitHub does not take) is the owner's to fix, and reported to them.
+      const rejected = rejection(error);
+      if (!rejected) throw error;
+      if (!rejected.exists) throw new LabelRejected(label.name, rejected.reason);
     }
     names.add(label.name.toLowerCase());
   }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { createApp, deliver, payload } from "../helpers/app.js";
-import { APP_LABELS, label, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
+import { CONFIG_ISSUE_TITLE } from "../../src/app/config-issue-body.js";
+import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { APP_LABELS, appLogin, label, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 
 /** A `label` event from the examples, about the label given, sent by a person. */
@@ -78,5 +79,29 @@ describe("the app's labels are put back when someone deletes or edits them", () 
   test("the app asks GitHub for label events", () => {
     const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as { default_events: string[] };
     expect(manifest.default_events).toContain("label");
+  });
+});
+
+describe("a label GitHub refuses to create", () => {
+  test("is reported in the configuration issue, against the setting that names it", async () => {
+    const app = await createApp();
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, 'labels:\n  incomplete: { name: "needs spec!" }\n', RAW);
+    github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, []);
+    github()
+      .post(`${REPO}/labels`, { name: "scoped-deliverable", color: "0e8a16", description: "Bounded work with a finish line" })
+      .reply(201, label("scoped-deliverable"))
+      .post(`${REPO}/labels`, { name: "needs spec!", color: "fbca04", description: "Spec sections missing" })
+      .reply(422, { message: "Validation Failed", errors: [{ resource: "Label", code: "invalid", field: "name" }] });
+    appLogin();
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+    const problem = '- .github/handoff.yml:1:1 labels.incomplete.name: GitHub refused to create the label "needs spec\\!": name is invalid';
+    github()
+      .post(`${REPO}/issues`, (body: { title: string; body: string }) => body.title === CONFIG_ISSUE_TITLE && body.body.split("\n").includes(problem))
+      .reply(201, { number: 9 });
+    const opened = payload("issues", "opened");
+    Object.assign(opened.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0 });
+    await deliver(app, "issues", opened);
+    expect(writes()).toEqual([`POST ${REPO}/labels`, `POST ${REPO}/labels`, `POST ${REPO}/issues`]);
   });
 });
