@@ -107,6 +107,32 @@ describe("handoff config validate", () => {
     expect(r.stderr).toBe("");
   });
 
+  test.each([
+    ["duplicate-key.yml", "sections:\n  required: [scope]\nsections: {}\n", ':3:1 (yaml): duplicate key "sections" (map keys must be unique)'],
+    ["unclosed-quote.yml", 'comment:\n  on_ready: update\n_extends: "acme/.github\npull_requests: true\n', ':3:11 (yaml): Missing closing "quote'],
+    ["unclosed-bracket.yml", "classify:\n  threshold: 2\n  owner_phrases: [platform team, on-call\nbackfill: true\n", ":3:18 (yaml): Flow sequence in block collection must be sufficiently indented and end with a ]"],
+  ])("%s, broken on line 3: reported on line 3, exit 1", async (name, text, where) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const r = await run(["config", "validate", file]);
+    expect(r).toEqual({ code: 1, stdout: `${file}${where}\n`, stderr: "" });
+  });
+
+  test("unknown keys, top-level and nested: did you mean", async () => {
+    const file = join(dir, "typos.yml");
+    writeFileSync(file, "sectons:\n  required: [scope]\nclassify:\n  treshold: 3\n");
+    const r = await run(["config", "validate", file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split("\n")).toEqual([`${file}:1:1 sectons: unknown key "sectons" (did you mean "sections"?)`, `${file}:4:3 classify.treshold: unknown key "treshold" (did you mean "threshold"?)`]);
+  });
+
+  test("a key that is a list: a problem at its line, and no Node warning on stderr", async () => {
+    const file = join(dir, "odd-key.yml");
+    writeFileSync(file, "comment:\n  on_ready: update\n[]: 1\n");
+    const r = await run(["config", "validate", file]);
+    expect(r).toEqual({ code: 1, stdout: `${file}:3:1 (key): a key must be a plain name, not a list, a mapping or an alias\n`, stderr: "" });
+  });
+
   test("a valid file exits 0", async () => {
     const file = join(dir, "valid.yml");
     writeFileSync(file, "comment:\n  on_ready: delete\n");
