@@ -17,6 +17,14 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; pro
 /** Settings files are small; a larger one is almost certainly not a settings file. */
 export const MAX_SETTINGS_BYTES = 64 * 1024;
 
+/**
+ * The yaml library recurses once per level of `[` or `{`, and a few thousand levels end the whole
+ * process (V8 runs out of memory compiling a regular expression on the exhausted stack), which no
+ * try/catch can stop; past about 700 levels it already overflows its stack. Brackets are counted
+ * whether or not they nest, since quotes could hide how they do; a real settings file has a few dozen.
+ */
+export const MAX_SETTINGS_BRACKETS = 500;
+
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = "";
   for (const seg of path) {
@@ -139,6 +147,16 @@ export type ReadResult = { ok: true; file: SettingsFile } | { ok: false; problem
 export function readSettingsFile(text: string, file = ".github/handoff.yml"): ReadResult {
   if (text.length > MAX_SETTINGS_BYTES) {
     return { ok: false, problems: [{ file, line: 1, column: 1, path: "(file)", message: `is larger than ${MAX_SETTINGS_BYTES / 1024} KB` }] };
+  }
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 0x5b "[" and 0x7b "{"
+    if ((c === 0x5b || c === 0x7b) && ++brackets > MAX_SETTINGS_BRACKETS) {
+      const line = text.slice(0, i).split("\n").length;
+      const column = i - text.lastIndexOf("\n", i - 1);
+      return { ok: false, problems: [{ file, line, column, path: "(file)", message: `has more than ${MAX_SETTINGS_BRACKETS} brackets ([ or {), more than a settings file ever needs` }] };
+    }
   }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });

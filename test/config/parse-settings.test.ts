@@ -116,6 +116,12 @@ describe("parseSettings", () => {
     ]);
   });
 
+  test("brackets nested thousands deep are a problem, not the end of the process", () => {
+    expect(lines(`ignore:\n  labels: ${"[".repeat(3000)}\n`)).toEqual(["handoff.yml:2:511 (file): has more than 500 brackets ([ or {), more than a settings file ever needs"]);
+    const authors = Array.from({ length: 200 }, (_, i) => `"bot-${i}[bot]"`).join(", ");
+    expect(parseSettings(`ignore:\n  authors: [${authors}]\n`, "handoff.yml").ok).toBe(true);
+  });
+
   test("alias bombs are refused, not expanded", () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
     const r = parseSettings(bomb, "handoff.yml");
