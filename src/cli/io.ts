@@ -7,4 +7,8 @@ export interface Io {
   stderrIsTTY?: boolean;
   /** Writes to standard error without a line break (the progress bar). */
   progress?: (text: string) => void;
+  /** The folder the command runs in (where `check` looks for the repository's settings); the process's by default. */
+  cwd?: string;
+  /** The clock (the time a ready issue's comment records); the system's by default. */
+  now?: () => Date;
 }

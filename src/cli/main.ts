@@ -4,23 +4,10 @@ import { checkCommand } from "./check-command.js";
 import { configValidateCommand } from "./config-command.js";
 import { CliError } from "./errors.js";
 import type { Io } from "./io.js";
+import { packageVersion } from "./package-version.js";
+import { COMMAND_USAGE, USAGE, type CommandName } from "./usage.js";
 
-export const USAGE = `handoff: is this issue a scoped deliverable or does it need an owner, and what does its spec lack?
-
-Usage:
-  handoff check [FILE|-] [--title T] [--config FILE] [--json]
-      Analyse an issue body (a file, or standard input). Without --title, a first line
-      "# Title" is the title, and a one-line input is a title on its own.
-  handoff config validate [FILE]
-      Check a settings file (default .github/handoff.yml); each problem is printed as
-      FILE:LINE:COL path: message, and the exit code is 1 when there is any.
-  handoff backlog OWNER/REPO [--md|--json|--csv] [--apply] [--resume FILE] [--api-url URL]
-      Analyse every open issue of a repository (token in GITHUB_TOKEN) and print a report.
-      Without --apply nothing is written and the report lists the writes it would make;
-      --apply reconciles each issue as the app does, as the app (APP_ID and PRIVATE_KEY).
-  handoff help
-
-Exit codes: 0 done, 1 invalid settings, 2 usage or input error.`;
+const help = { help: { type: "boolean", short: "h" } } as const;
 
 function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>, maxPositionals: number) {
   try {
@@ -34,32 +21,46 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>,
   }
 }
 
+function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(COMMAND_USAGE, name);
+}
+
+function printUsage(io: Io, command: CommandName): number {
+  io.stdout(COMMAND_USAGE[command]);
+  return 0;
+}
+
 /** Runs the CLI and returns the exit code. Every error becomes one line on stderr. */
 export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
     const [command, ...rest] = argv;
     switch (command) {
       case "check": {
-        const { values, positionals } = parse(rest, { title: { type: "string" }, config: { type: "string" }, json: { type: "boolean" } }, 1);
+        const { values, positionals } = parse(rest, { ...help, title: { type: "string" }, config: { type: "string" }, json: { type: "boolean" }, comment: { type: "boolean" } }, 1);
+        if (values.help === true) return printUsage(io, "check");
+        if (values.json === true && values.comment === true) throw new CliError("choose one of --json, --comment");
         return await checkCommand(
           {
             ...(positionals[0] !== undefined ? { file: positionals[0] } : {}),
             ...(typeof values.title === "string" ? { title: values.title } : {}),
             ...(typeof values.config === "string" ? { config: values.config } : {}),
-            json: values.json === true,
+            output: values.json === true ? "json" : values.comment === true ? "comment" : "report",
           },
           io,
         );
       }
       case "config": {
         const [sub, ...more] = rest;
+        if (sub === "--help" || sub === "-h") return printUsage(io, "config");
         if (sub !== "validate") throw new CliError(sub ? `unknown config command: ${sub} (try: handoff config validate [FILE])` : "missing config command (try: handoff config validate [FILE])");
-        const { positionals } = parse(more, {}, 1);
+        const { values, positionals } = parse(more, { ...help }, 1);
+        if (values.help === true) return printUsage(io, "config");
         return await configValidateCommand(positionals[0], io);
       }
       case "backlog": {
-        const { values, positionals } = parse(rest, { md: { type: "boolean" }, json: { type: "boolean" }, csv: { type: "boolean" }, apply: { type: "boolean" }, resume: { type: "string" }, "api-url": { type: "string" } }, 1);
-        if (!positionals[0]) throw new CliError("missing OWNER/REPO (try: handoff help)");
+        const { values, positionals } = parse(rest, { ...help, md: { type: "boolean" }, json: { type: "boolean" }, csv: { type: "boolean" }, apply: { type: "boolean" }, resume: { type: "string" }, "api-url": { type: "string" } }, 1);
+        if (values.help === true) return printUsage(io, "backlog");
+        if (!positionals[0]) throw new CliError("missing OWNER/REPO (try: handoff backlog --help)");
         const formats = (["md", "json", "csv"] as const).filter((f) => values[f] === true);
         if (formats.length > 1) throw new CliError("choose one of --md, --json, --csv");
         return await backlogCommand(
@@ -74,11 +75,22 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
           env,
         );
       }
+      case "--version":
+      case "-v":
+      case "version":
+        io.stdout(packageVersion());
+        return 0;
       case "help":
       case "--help":
-      case "-h":
-        io.stdout(USAGE);
-        return 0;
+      case "-h": {
+        const topic = rest[0];
+        if (topic === undefined) {
+          io.stdout(USAGE);
+          return 0;
+        }
+        if (isCommand(topic)) return printUsage(io, topic);
+        throw new CliError(`no help for ${topic}: the commands are ${Object.keys(COMMAND_USAGE).join(", ")}`);
+      }
       case undefined:
         io.stderr(USAGE);
         return 2;

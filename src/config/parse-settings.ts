@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { settingsSchema, type Settings } from "./schema.js";
+import { unknownKeyMessage } from "./suggest-key.js";
 
 /** One problem in a settings file, with where it is. Lines and columns are 1-based. */
 export interface SettingsProblem {
@@ -15,6 +16,14 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; pro
 
 /** Settings files are small; a larger one is almost certainly not a settings file. */
 export const MAX_SETTINGS_BYTES = 64 * 1024;
+
+/**
+ * The yaml library recurses once per level of `[` or `{`, and a few thousand levels end the whole
+ * process (V8 runs out of memory compiling a regular expression on the exhausted stack), which no
+ * try/catch can stop; past about 700 levels it already overflows its stack. Brackets are counted
+ * whether or not they nest, since quotes could hide how they do; a real settings file has a few dozen.
+ */
+export const MAX_SETTINGS_BRACKETS = 500;
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = "";
@@ -60,6 +69,68 @@ function locate(doc: Document, path: ReadonlyArray<PropertyKey>, key: boolean): 
   return best;
 }
 
+/** A person fixes the first few syntax errors; past them the parser's complaints are mostly echoes. */
+const MAX_YAML_PROBLEMS = 20;
+
+type Opener = { kind: "quote" | "map" | "seq"; start: number; end: number };
+
+/**
+ * The document's YAML errors as problems. The parser reports an unclosed quote or bracket where it
+ * gave up looking for the closing one (often the end of the file); the person needs the line that
+ * opened it, so such an error moves to the innermost quote or bracket of its kind around it.
+ */
+function yamlProblems(doc: Document, counter: LineCounter, file: string): SettingsProblem[] {
+  const openers: Opener[] = [];
+  const scalars = new Map<number, string>();
+  visit(doc, (_, node) => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (!range) return;
+    const [start, , end] = range;
+    if (isMap(node) && node.flow) openers.push({ kind: "map", start, end });
+    else if (isSeq(node) && node.flow) openers.push({ kind: "seq", start, end });
+    else if (isScalar(node)) {
+      scalars.set(start, String(node.value));
+      if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") openers.push({ kind: "quote", start, end });
+    }
+  });
+  const problems = new Map<string, SettingsProblem>();
+  for (const error of doc.errors.slice(0, MAX_YAML_PROBLEMS)) {
+    const at = error.pos[0];
+    // The parser's codes do not tell a bracket from a quote; its messages do, by their first words.
+    const kind = error.message.startsWith("Flow map") ? "map" : error.message.startsWith("Flow sequence") ? "seq" : error.code === "MISSING_CHAR" ? "quote" : null;
+    let offset = at;
+    if (kind) {
+      const around = openers.filter((o) => o.kind === kind && o.start <= at && at <= o.end);
+      if (around.length) offset = Math.max(...around.map((o) => o.start));
+    }
+    const first = error.message.split("\n")[0] ?? "invalid YAML";
+    const key = error.code === "DUPLICATE_KEY" ? scalars.get(offset) : undefined;
+    const pos = counter.linePos(offset);
+    const problem = { file, line: pos.line, column: pos.col, path: "(yaml)", message: key === undefined ? first : `duplicate key ${JSON.stringify(key)} (${first.toLowerCase()})` };
+    // One unclosed bracket can make the parser complain twice about the same opener.
+    problems.set(formatProblem(problem), problem);
+  }
+  return [...problems.values()];
+}
+
+/**
+ * The first key that is a list, a mapping or an alias (`[]: 1`). Settings keys are names; making
+ * such a key an object key would only stringify it, and the yaml library warns on the process then.
+ */
+function nonScalarKey(doc: Document): { offset: number; path: PropertyKey[] } | undefined {
+  let found: { offset: number; path: PropertyKey[] } | undefined;
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (pair.key === null || isScalar(pair.key)) return undefined;
+      const path: PropertyKey[] = [];
+      for (const a of ancestors) if (isPair(a) && isScalar(a.key)) path.push(String(a.key.value));
+      found = { offset: offsetOf(pair.key) ?? 0, path: [...path, "(key)"] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** A settings file read as YAML: its data, and where each setting stands in it. */
 export interface SettingsFile {
   file: string;
@@ -77,16 +148,23 @@ export function readSettingsFile(text: string, file = ".github/handoff.yml"): Re
   if (text.length > MAX_SETTINGS_BYTES) {
     return { ok: false, problems: [{ file, line: 1, column: 1, path: "(file)", message: `is larger than ${MAX_SETTINGS_BYTES / 1024} KB` }] };
   }
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 0x5b "[" and 0x7b "{"
+    if ((c === 0x5b || c === 0x7b) && ++brackets > MAX_SETTINGS_BRACKETS) {
+      const line = text.slice(0, i).split("\n").length;
+      const column = i - text.lastIndexOf("\n", i - 1);
+      return { ok: false, problems: [{ file, line, column, path: "(file)", message: `has more than ${MAX_SETTINGS_BRACKETS} brackets ([ or {), more than a settings file ever needs` }] };
+    }
+  }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-        return { file, line: pos.line, column: pos.col, path: "(yaml)", message: e.message.split("\n")[0] ?? "invalid YAML" };
-      }),
-    };
+  if (doc.errors.length) return { ok: false, problems: yamlProblems(doc, counter, file) };
+  const oddKey = nonScalarKey(doc);
+  if (oddKey) {
+    const pos = counter.linePos(oddKey.offset);
+    return { ok: false, problems: [{ file, line: pos.line, column: pos.col, path: formatPath(oddKey.path), message: "a key must be a plain name, not a list, a mapping or an alias" }] };
   }
   let data: unknown;
   try {
@@ -129,7 +207,7 @@ export function validateSettings(data: unknown, files: SettingsFile[]): Settings
   };
   for (const issue of parsed.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) at([...issue.path, k], true, `unknown key "${k}"`);
+      for (const k of issue.keys) at([...issue.path, k], true, unknownKeyMessage(k, issue.path));
     } else {
       at(issue.path, false, issue.message);
     }

@@ -61,7 +61,38 @@ describe("parseSettings", () => {
   });
 
   test("an unknown key points at the key", () => {
-    expect(lines("comment:\n  on_redy: delete\n")).toEqual(['handoff.yml:2:3 comment.on_redy: unknown key "on_redy"']);
+    expect(lines("comment:\n  on_redy: delete\n")).toEqual(['handoff.yml:2:3 comment.on_redy: unknown key "on_redy" (did you mean "on_ready"?)']);
+  });
+
+  test.each([
+    ["sectons: {}\n", 'handoff.yml:1:1 sectons: unknown key "sectons" (did you mean "sections"?)'],
+    ["classify:\n  treshold: 3\n", 'handoff.yml:2:3 classify.treshold: unknown key "treshold" (did you mean "threshold"?)'],
+    ["labels:\n  ready:\n    colour: red\n", 'handoff.yml:3:5 labels.ready.colour: unknown key "colour" (did you mean "color"?)'],
+    ["commands:\n  permissions:\n    hier: triage\n", 'handoff.yml:3:5 commands.permissions.hier: unknown key "hier" (did you mean "hire"?)'],
+    ["sections:\n  custom:\n    - id: sec\n      title: Security\n      heading: [x]\n", 'handoff.yml:5:7 sections.custom[0].heading: unknown key "heading" (did you mean "headings"?)'],
+    ["comment:\n  colour: red\n", 'handoff.yml:2:3 comment.colour: unknown key "colour" (known here: on_ready)'],
+  ])("an unknown key near a known one: did you mean (%j)", (text, line) => {
+    expect(lines(text)).toEqual([line]);
+  });
+
+  test.each([
+    ["a duplicate key", "sections:\n  required: [scope]\nsections: {}\n", ['handoff.yml:3:1 (yaml): duplicate key "sections" (map keys must be unique)']],
+    ["an unclosed quote", 'comment:\n  on_ready: update\n_extends: "acme/.github\npull_requests: true\n', ['handoff.yml:3:11 (yaml): Missing closing "quote']],
+    ["an unclosed bracket", "classify:\n  threshold: 2\n  owner_phrases: [platform team, on-call\nbackfill: true\n", ["handoff.yml:3:18 (yaml): Flow sequence in block collection must be sufficiently indented and end with a ]"]],
+    [
+      "a bracket left open inside a mapping",
+      "classify:\n  threshold: 2\nignore: { labels: [question, wontfix }\nbackfill: true\n",
+      ["handoff.yml:3:19 (yaml): Flow sequence in block collection must be sufficiently indented and end with a ]", "handoff.yml:3:9 (yaml): Flow map in block collection must be sufficiently indented and end with a }"],
+    ],
+  ])("%s on line 3 is reported on line 3, where it opens", (_, text, expected) => {
+    expect(lines(text)).toEqual(expected);
+  });
+
+  test.each([
+    ["[]: 1\n", "handoff.yml:1:1 (key): a key must be a plain name, not a list, a mapping or an alias"],
+    ["classify:\n  {a: 1}: 2\n", "handoff.yml:2:3 classify.(key): a key must be a plain name, not a list, a mapping or an alias"],
+  ])("a key that is not a name is a problem at the key (%j)", (text, line) => {
+    expect(lines(text)).toEqual([line]);
   });
 
   test("bad YAML is reported with its line, not thrown", () => {
@@ -83,6 +114,12 @@ describe("parseSettings", () => {
       'handoff.yml:3:11 sections.custom[0].id: "scope" is a built-in section: pick another id',
       'handoff.yml:6:18 labels.ready.name: "needs-spec" is also the name of labels.incomplete',
     ]);
+  });
+
+  test("brackets nested thousands deep are a problem, not the end of the process", () => {
+    expect(lines(`ignore:\n  labels: ${"[".repeat(3000)}\n`)).toEqual(["handoff.yml:2:511 (file): has more than 500 brackets ([ or {), more than a settings file ever needs"]);
+    const authors = Array.from({ length: 200 }, (_, i) => `"bot-${i}[bot]"`).join(", ");
+    expect(parseSettings(`ignore:\n  authors: [${authors}]\n`, "handoff.yml").ok).toBe(true);
   });
 
   test("alias bombs are refused, not expanded", () => {

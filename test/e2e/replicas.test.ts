@@ -6,6 +6,7 @@ import { IssueQueue } from "../../src/app/issue-queue.js";
 import type { IssueJob } from "../../src/app/issue-pipeline.js";
 import { CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
+import { describeWithRedisServer } from "../helpers/redis-server.js";
 import { deliver, freePort, issuePayload, settle, startApp, type App } from "./harness.js";
 
 jest.setTimeout(120_000);
@@ -14,7 +15,7 @@ jest.setTimeout(120_000);
 async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  const failed = new Promise<never>((_, reject) => child.once("error", (e) => reject(new Error(`redis-server could not start (${e.message}): install it with apt-get install redis-server`))));
+  const failed = new Promise<never>((_, reject) => child.once("error", (e) => reject(new Error(`redis-server could not start (${e.message}): install it with apt-get install redis-server (CI=true requires these tests)`))));
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -32,8 +33,14 @@ async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
   throw new Error("redis-server did not answer");
 }
 
-describe("two replicas sharing one Redis", () => {
-  let redis: { url: string; child: ChildProcess };
+const TITLE = "two replicas sharing one Redis";
+
+describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
+  let redis: { url: string; child: ChildProcess } | undefined;
+  const url = (): string => {
+    if (!redis) throw new Error("redis-server is not running");
+    return redis.url;
+  };
   let local: LocalGitHub | undefined;
   let apps: App[] = [];
 
@@ -41,7 +48,8 @@ describe("two replicas sharing one Redis", () => {
     redis = await startRedis();
   });
   afterAll(() => {
-    redis.child.kill("SIGKILL");
+    // Undefined when redis-server did not start: beforeAll's error is the one to read.
+    redis?.child.kill("SIGKILL");
   });
   afterEach(async () => {
     for (const app of apps) {
@@ -57,7 +65,7 @@ describe("two replicas sharing one Redis", () => {
     const github = (local = new LocalGitHub());
     const address = await github.start();
     for (let n = 1; n <= 50; n++) github.addIssue(n, n % 2 ? "Add a Stripe webhook endpoint" : "Define SLOs and the on-call rotation for checkout");
-    apps = [await startApp(address, { redisUrl: redis.url }), await startApp(address, { redisUrl: redis.url })];
+    apps = [await startApp(address, { redisUrl: url() }), await startApp(address, { redisUrl: url() })];
     // A GitHub slow enough that runs for the same issue in the two replicas overlap.
     local.faults = [{ match: /^POST .*\/issues\/\d+\/(labels|comments)$/, times: 100_000, delayMs: 150 }];
     const sends: Array<Promise<number>> = [];
@@ -103,8 +111,8 @@ describe("two replicas sharing one Redis", () => {
   test("a run that fails while another event waits: the waiting pass runs with every job, first the failed run's, and the lock is let go", async () => {
     const errors: unknown[] = [];
     const queue = new IssueQueue((_key, error) => errors.push(error));
-    const redisA = new Redis(redis.url);
-    const redisB = new Redis(redis.url);
+    const redisA = new Redis(url());
+    const redisB = new Redis(url());
     const a = new RedisCoordinator(queue, redisA, "test-fail:");
     const b = new RedisCoordinator(new IssueQueue(() => undefined), redisB, "test-fail:");
     try {
@@ -149,8 +157,8 @@ describe("two replicas sharing one Redis", () => {
   test("a run longer than the lock's lifetime keeps the lock, and another replica's request for one more pass: its event waits for the run instead of running beside it", async () => {
     const errors: unknown[] = [];
     const queue = new IssueQueue((_key, error) => errors.push(error), { quietMs: 50, maxMs: 500 });
-    const redisA = new Redis(redis.url);
-    const redisB = new Redis(redis.url);
+    const redisA = new Redis(url());
+    const redisB = new Redis(url());
     // A lock that would lapse 1.5 s after it was taken if nobody extended it.
     const a = new RedisCoordinator(queue, redisA, "test-hold:", 1500);
     const b = new RedisCoordinator(new IssueQueue(() => undefined), redisB, "test-hold:", 1500);
@@ -192,7 +200,7 @@ describe("two replicas sharing one Redis", () => {
   test("the lock taken by another holder mid-run (it lapsed): the run reports it", async () => {
     const errors: unknown[] = [];
     const queue = new IssueQueue((_key, error) => errors.push(error));
-    const redisA = new Redis(redis.url);
+    const redisA = new Redis(url());
     const a = new RedisCoordinator(queue, redisA, "test-lost:", 600);
     try {
       let started!: () => void;
@@ -215,8 +223,8 @@ describe("two replicas sharing one Redis", () => {
 
   test("another replica's events in waves during a run: one more pass, once they have stopped for quietMs", async () => {
     const queue = new IssueQueue(() => undefined, { quietMs: 100, maxMs: 2000 });
-    const redisA = new Redis(redis.url);
-    const redisB = new Redis(redis.url);
+    const redisA = new Redis(url());
+    const redisB = new Redis(url());
     const a = new RedisCoordinator(queue, redisA, "test-waves:");
     const b = new RedisCoordinator(new IssueQueue(() => undefined), redisB, "test-waves:");
     try {
