@@ -94,8 +94,8 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
   });
 
   test("a reply claimed on one replica is not made again from the other within its window, and is again after it", async () => {
-    const a = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(redis.url), "test-claim:");
-    const b = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(redis.url), "test-claim:");
+    const a = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(url()), "test-claim:");
+    const b = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(url()), "test-claim:");
     try {
       expect(await a.claim("reply:acme/api#1:mallory:denied", 300)).toBe(true);
       expect(await b.claim("reply:acme/api#1:mallory:denied", 300)).toBe(false);
