@@ -5,7 +5,7 @@ import { RoleCache } from "../github/collaborator-role.js";
 import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
 import { issueFacts, type IssueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
-import { ensureLabels, LabelRejected, restoreLabel, type RepoLabel } from "../github/repo-labels.js";
+import { createMissingLabels, LabelRejected, restoreLabel, type RepoLabel } from "../github/repo-labels.js";
 import type { SettingsProblem } from "../config/parse-settings.js";
 import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
 import { renderConfigIssue } from "./config-issue-body.js";
@@ -45,15 +45,12 @@ interface IssueTarget {
 }
 
 export interface HandoffOptions {
-  /** How long loaded settings are trusted without a push that invalidates them. */
-  settingsTtlMs?: number;
   /** Redis shared by the replicas (REDIS_URL); without it, one process keeps everything in memory. */
   redisUrl?: string;
-  /** How a run that catches up with a burst of events waits for the burst to end. */
-  catchUp?: CatchUp;
 }
 
-const DEFAULT_TTL = 15 * 60 * 1000;
+/** How long loaded settings are trusted without a push that invalidates them. */
+const SETTINGS_TTL_MS = 15 * 60 * 1000;
 /** Events of one burst come within a few hundred milliseconds of each other. */
 const CATCH_UP: CatchUp = { quietMs: 250, maxMs: 2000 };
 
@@ -71,9 +68,9 @@ export class Handoff {
 
   constructor(
     private readonly app: Probot,
-    private readonly options: HandoffOptions = {},
+    options: HandoffOptions = {},
   ) {
-    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"), options.catchUp ?? CATCH_UP);
+    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"), CATCH_UP);
     // With Redis, replicas share delivery ids and per-issue locks; alone, memory does.
     this.coordinator = options.redisUrl ? RedisCoordinator.connect(options.redisUrl, this.queue) : new MemoryCoordinator(this.queue);
   }
@@ -109,8 +106,7 @@ export class Handoff {
   /** The repository's settings, from the cache while it is fresh. */
   async settings(octokit: Octokit, owner: string, repo: string): Promise<LoadResult> {
     const state = this.repoState(owner, repo);
-    const ttl = this.options.settingsTtlMs ?? DEFAULT_TTL;
-    if (state.settings && Date.now() - state.settings.at < ttl) return state.settings.result;
+    if (state.settings && Date.now() - state.settings.at < SETTINGS_TTL_MS) return state.settings.result;
     const result = await loadSettings(owner, repo, settingsFetcher(octokit));
     state.settings = { result, at: Date.now() };
     return result;
@@ -130,7 +126,7 @@ export class Handoff {
   }
 
   /** Keeps the configuration issue in step with the settings; returns the writes made. */
-  async reportSettings(octokit: Octokit, repo: RepoRef, loaded: LoadResult, lookUp: boolean): Promise<number> {
+  async reportSettings(octokit: Octokit, repo: RepoRef, loaded: LoadResult, { lookUp }: { lookUp: boolean }): Promise<number> {
     const state = this.repoState(repo.owner, repo.repo);
     // A label GitHub refused is a problem of valid settings: reported like the others until they change.
     const result: LoadResult = loaded.ok && state.labelProblems.length ? { ok: false, problems: state.labelProblems, files: loaded.files } : loaded;
@@ -157,11 +153,11 @@ export class Handoff {
    * Makes sure labels exist in a repository, one run at a time per repository, so that issues
    * processed together do not each read the labels and race to create the same ones.
    */
-  ensureLabels(octokit: Octokit, owner: string, repo: string, needed: LabelSpec[]): Promise<void> {
+  createLabelsInTurn(octokit: Octokit, owner: string, repo: string, needed: LabelSpec[]): Promise<void> {
     const state = this.repoState(owner, repo);
     const work = state.labelWork.catch(() => undefined).then(async () => {
       try {
-        state.labels = await ensureLabels(octokit, { owner, repo }, needed, state.labels);
+        state.labels = await createMissingLabels(octokit, { owner, repo }, needed, state.labels);
       } catch (error) {
         if (error instanceof LabelRejected) await this.reportLabelRejected(octokit, { owner, repo }, error);
         throw error;
@@ -181,7 +177,7 @@ export class Handoff {
     // GitHub does not say where in the file: the problem points at the file's first line.
     const problem: SettingsProblem = { file: loaded.origins?.[path] ?? SETTINGS_PATH, line: 1, column: 1, path, message: error.message };
     state.labelProblems = [...state.labelProblems.filter((p) => p.path !== path), problem];
-    await this.reportSettings(octokit, repo, loaded, false);
+    await this.reportSettings(octokit, repo, loaded, { lookUp: false });
   }
 
   /**
@@ -252,7 +248,7 @@ export class Handoff {
     void this.queue.enqueue(`backfill/${owner}/${repo}`.toLowerCase(), async () => {
       const started = Date.now();
       const loaded = await this.settings(octokit, owner, repo);
-      await this.reportSettings(octokit, { owner, repo }, loaded, false);
+      await this.reportSettings(octokit, { owner, repo }, loaded, { lookUp: false });
       if (!loaded.ok || !loaded.settings.backfill) {
         log.debug({ repo: `${owner}/${repo}`, reason: loaded.ok ? "backfill is off" : "settings invalid" }, "backfill skipped");
         return;
@@ -276,7 +272,7 @@ export class Handoff {
     const commandJobs = jobs.filter((j): j is CommandJob => "commentId" in j);
 
     const loaded = await this.settings(octokit, owner, repo);
-    const configWrites = await this.reportSettings(octokit, { owner, repo }, loaded, false);
+    const configWrites = await this.reportSettings(octokit, { owner, repo }, loaded, { lookUp: false });
     if (!loaded.ok) {
       log.info({ problems: loaded.problems.length, writes: configWrites, ms: Date.now() - started }, "settings are invalid: issue left alone");
       return;
@@ -304,7 +300,7 @@ export class Handoff {
       jobs,
       pullRequest,
       botLogin: () => this.botLogin(),
-      ensureLabels: (needed) => this.ensureLabels(octokit, owner, repo, needed),
+      createLabels: (needed) => this.createLabelsInTurn(octokit, owner, repo, needed),
       role: (username) => this.roles.get(octokit, { owner, repo }, username),
       claim: (what, ms) => this.coordinator.claim(`reply:${key}:${what}`, ms),
     });

@@ -1,6 +1,6 @@
 import type { LoadResult } from "../config/load-settings.js";
 import type { Settings } from "../config/schema.js";
-import type { RepoRole } from "../commands/permissions.js";
+import type { RepoRole } from "../plan/commands.js";
 import { analyze } from "../engine/analyze.js";
 import { findChecklistComments } from "../github/checklist-comments.js";
 import { react } from "../github/collaborator-role.js";
@@ -25,7 +25,7 @@ export interface PipelineInput {
   pullRequest: boolean;
   botLogin: () => Promise<string>;
   /** Makes sure the given labels exist in the repository (once per repository, shared by concurrent runs). */
-  ensureLabels: (needed: LabelSpec[]) => Promise<void>;
+  createLabels: (needed: LabelSpec[]) => Promise<void>;
   role: (username: string) => Promise<RepoRole | null>;
   /** Rations replies (see `CommandContext.claim`); without it every reply is made. */
   claim?: (key: string, ms: number) => Promise<boolean>;
@@ -109,7 +109,7 @@ export async function runIssuePipeline(input: PipelineInput): Promise<PipelineRe
         desired,
         managed: labelSpecs(settings),
         relist: async () => findChecklistComments(octokit, issue, await input.botLogin()),
-        ensureLabels: input.ensureLabels,
+        createLabels: input.createLabels,
       });
   let writes = writesOf(reconciled);
   let repliesSuppressed = 0;

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import type { LoadResult } from "../config/load-settings.js";
 import type { Settings } from "../config/schema.js";
-import { COMMAND_NAMES, parseCommands, type CommandName, type CommandProblem } from "../commands/parse-commands.js";
+import { parseCommands, type CommandProblem } from "../commands/parse-commands.js";
+import { COMMAND_NAMES, type CommandName, type RepoRole } from "../plan/commands.js";
 
 /** Commands that only answer, and so make sense on pull requests too. */
 const ANSWERS = new Set<CommandName>(["explain", "template", "brief", "config", "help"]);
-import { mayRun, needsRole, permissionFor, type RepoRole } from "../commands/permissions.js";
+import { mayRun, needsRole, permissionFor } from "../commands/permissions.js";
 import { briefReply, configReply, deniedReply, explainReply, helpReply, problemsReply, templateReply } from "../commands/replies.js";
 import { sectionDefs, sectionText } from "../engine/analyze.js";
 import { clamp } from "../engine/render-checklist.js";
@@ -76,7 +77,7 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
       continue;
     }
     const permission = permissionFor(settings, command.name);
-    const allowed = mayRun(permission, needsRole(permission, isAuthor) ? await roleOf() : null, isAuthor);
+    const allowed = mayRun(permission, { role: needsRole(permission, { isAuthor }) ? await roleOf() : null, isAuthor });
     if (!allowed) {
       denied = true;
       replyToDenial ??= await mayReply("denied", settings.commands.denied_reply_minutes);
@@ -129,8 +130,8 @@ export async function runCommands(job: CommandJob, state: ChecklistState, ctx: C
         break;
       case "help": {
         const all = COMMAND_NAMES.map((name) => ({ name, permission: permissionFor(settings, name) }));
-        const r = all.some((c) => needsRole(c.permission, isAuthor)) ? await roleOf() : null;
-        await answer(helpReply(all.filter((c) => mayRun(c.permission, r, isAuthor)), all));
+        const r = all.some((c) => needsRole(c.permission, { isAuthor })) ? await roleOf() : null;
+        await answer(helpReply(all.filter((c) => mayRun(c.permission, { role: r, isAuthor })), all));
         break;
       }
     }

@@ -9,7 +9,7 @@ import { loadSettings } from "../config/load-settings.js";
 import { buildReport, renderCsv, renderMarkdown, reportJson, type BacklogEntry } from "../backlog/report.js";
 import { analyze } from "../engine/analyze.js";
 import { listOpenIssues } from "../backlog/collect.js";
-import { ensureLabels } from "../github/repo-labels.js";
+import { createMissingLabels } from "../github/repo-labels.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import type { Octokit } from "../github/types.js";
 import { CliError } from "./errors.js";
@@ -135,8 +135,8 @@ export async function backlogCommand(options: BacklogOptions, io: Io, env: NodeJ
           jobs: [],
           pullRequest: false,
           botLogin: async () => botLogin,
-          ensureLabels: async (needed) => {
-            labels = await ensureLabels(octokit, { owner, repo }, needed, labels);
+          createLabels: async (needed) => {
+            labels = await createMissingLabels(octokit, { owner, repo }, needed, labels);
           },
           role: async () => null,
         });

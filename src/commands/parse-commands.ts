@@ -1,7 +1,5 @@
 import { toBlocks } from "../engine/markdown.js";
-
-export const COMMAND_NAMES = ["check", "explain", "contract", "hire", "reset", "na", "ignore", "unignore", "template", "brief", "config", "backlog", "help"] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
+import { COMMAND_NAMES, type CommandName } from "../plan/commands.js";
 
 export interface Command {
   name: CommandName;

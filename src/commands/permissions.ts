@@ -1,8 +1,5 @@
 import type { Settings } from "../config/schema.js";
-import type { CommandName } from "./parse-commands.js";
-
-export const ROLES = ["read", "triage", "write", "maintain", "admin"] as const;
-export type RepoRole = (typeof ROLES)[number];
+import { REPO_ROLES, type CommandName, type RepoRole } from "../plan/commands.js";
 
 /** Who may run a command: a lowest role, and whether the issue's author may too. */
 export interface Permission {
@@ -28,25 +25,31 @@ const DEFAULTS: Record<CommandName, Permission> = {
 
 /** The permission for a command: the settings' `commands.permissions`, else the default. */
 export function permissionFor(settings: Settings, name: CommandName): Permission {
-  const configured = (settings.commands.permissions as Partial<Record<string, string>>)[name];
+  const configured = settings.commands.permissions[name];
   if (!configured) return DEFAULTS[name];
   // "author": the issue's author, or triage and above.
   if (configured === "author") return { role: "triage", author: true };
-  return { role: configured as RepoRole, author: false };
+  return { role: configured, author: false };
 }
 
 export function roleAtLeast(role: RepoRole | null, needed: RepoRole): boolean {
-  return role !== null && ROLES.indexOf(role) >= ROLES.indexOf(needed);
+  return role !== null && REPO_ROLES.indexOf(role) >= REPO_ROLES.indexOf(needed);
 }
 
-/** Whether a person may run the command. `role` is null when the person has no role in the repository. */
-export function mayRun(permission: Permission, role: RepoRole | null, isAuthor: boolean): boolean {
+/** Who is running a command: their role (null when they have none in the repository), and whether they opened the issue. */
+export interface Runner {
+  role: RepoRole | null;
+  isAuthor: boolean;
+}
+
+/** Whether a person may run the command. */
+export function mayRun(permission: Permission, { role, isAuthor }: Runner): boolean {
   if (permission.role === "read") return true;
   return (permission.author && isAuthor) || roleAtLeast(role, permission.role);
 }
 
 /** Whether running the command needs the person's role looked up at all. */
-export function needsRole(permission: Permission, isAuthor: boolean): boolean {
+export function needsRole(permission: Permission, { isAuthor }: Pick<Runner, "isAuthor">): boolean {
   return permission.role !== "read" && !(permission.author && isAuthor);
 }
 

@@ -3,7 +3,8 @@ import type { Settings } from "../config/schema.js";
 import { sectionDefs } from "../engine/analyze.js";
 import { codeBlock, codeSpan, neutralise } from "../engine/neutralise.js";
 import type { Analysis, Evidence } from "../engine/types.js";
-import type { CommandName, CommandProblem } from "./parse-commands.js";
+import type { CommandName } from "../plan/commands.js";
+import type { CommandProblem } from "./parse-commands.js";
 import { describePermission, type Permission } from "./permissions.js";
 
 /** What each command does, for `/handoff help`. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SECTION_IDS } from "../engine/section-defs.js";
+import { COMMAND_NAMES, PERMISSION_LEVELS, type PermissionLevel } from "../plan/commands.js";
 
 /** GitHub's limits for labels. */
 export const LABEL_NAME_MAX = 50;
@@ -37,10 +38,6 @@ const customSection = z
 
 /** A window in minutes, at most a week. */
 const minutes = (fallback: number) => z.number().int("must be a whole number of minutes").min(0).max(10_080, "must be at most 10080 (a week)").default(fallback);
-
-const ROLES = ["read", "triage", "write", "maintain", "admin", "author"] as const;
-
-const COMMANDS = ["check", "explain", "contract", "hire", "reset", "na", "ignore", "unignore", "template", "brief", "config", "backlog", "help"] as const;
 
 /**
  * The settings file, `.github/handoff.yml`. Every key is optional; an unknown key is an error (it is
@@ -93,7 +90,7 @@ export const settingsSchema = z
     backfill: z.boolean().default(false).describe("Check every open issue once when the app is installed."),
     commands: z
       .object({
-        permissions: z.partialRecord(z.enum(COMMANDS), z.enum(ROLES)).default({}).describe("Lowest role that may run each slash command."),
+        permissions: z.partialRecord(z.enum(COMMAND_NAMES), z.enum(PERMISSION_LEVELS)).default({}).describe("Lowest role that may run each slash command."),
         denied_reply_minutes: minutes(60).describe("A person denied a command gets at most one reply per issue in this many minutes (the 👎 always); 0 replies every time."),
         answer_minutes: minutes(10).describe("The same answer (explain, template, help, brief, config, or a problem with a command) goes to the same person on the same issue at most once in this many minutes; 0 answers every time."),
       })
@@ -160,6 +157,7 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
 
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
-export type Role = (typeof ROLES)[number];
+/** What `commands.permissions` may require for a command. */
+export type Role = PermissionLevel;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

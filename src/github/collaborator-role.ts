@@ -1,4 +1,4 @@
-import { ROLES, type RepoRole } from "../commands/permissions.js";
+import { REPO_ROLES, type RepoRole } from "../plan/commands.js";
 import { statusOf, type Octokit, type RepoRef } from "./types.js";
 
 /**
@@ -10,9 +10,9 @@ export async function collaboratorRole(octokit: Octokit, repo: RepoRef, username
   try {
     const { data } = await octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { ...repo, username });
     const name = (data.role_name ?? "").toLowerCase();
-    if ((ROLES as readonly string[]).includes(name)) return name as RepoRole;
+    if ((REPO_ROLES as readonly string[]).includes(name)) return name as RepoRole;
     const permission = (data.permission ?? "").toLowerCase();
-    return (ROLES as readonly string[]).includes(permission) ? (permission as RepoRole) : null;
+    return (REPO_ROLES as readonly string[]).includes(permission) ? (permission as RepoRole) : null;
   } catch (error) {
     if (statusOf(error) === 404) return null;
     throw error;

@@ -12,7 +12,7 @@ export interface ReconcileInput {
   /** Every label the app manages, with how to create it. */
   managed: LabelSpec[];
   /** Creates the given labels in the repository when they do not exist yet. */
-  ensureLabels: (labels: LabelSpec[]) => Promise<void>;
+  createLabels: (labels: LabelSpec[]) => Promise<void>;
   /** Reads the app's checklist comments again (after a create whose answer was lost). */
   relist: () => Promise<AppComment[]>;
 }
@@ -40,7 +40,7 @@ export async function reconcileIssue(octokit: Octokit, input: ReconcileInput): P
   const remove = input.managed.filter((l) => !want.has(l.name.toLowerCase()) && have.has(l.name.toLowerCase()));
 
   if (add.length) {
-    await input.ensureLabels(add);
+    await input.createLabels(add);
     await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...issue, labels: add.map((l) => l.name) });
   }
   for (const label of remove) {

@@ -30,7 +30,7 @@ function rejection(error: unknown): { exists: boolean; reason: string } | null {
  * label that does not exist would create it in GitHub's grey). `known` holds the repository's label
  * names, lower-cased, once read: a warm app spends no request on it.
  */
-export async function ensureLabels(octokit: Octokit, repo: RepoRef, needed: LabelSpec[], known: Set<string> | null): Promise<Set<string>> {
+export async function createMissingLabels(octokit: Octokit, repo: RepoRef, needed: LabelSpec[], known: Set<string> | null): Promise<Set<string>> {
   let names = known;
   if (!names) {
     const labels = await octokit.paginate("GET /repos/{owner}/{repo}/labels", { ...repo, per_page: 100 });
@@ -67,7 +67,7 @@ export interface RepoLabel {
 export async function restoreLabel(octokit: Octokit, repo: RepoRef, spec: LabelSpec, current: RepoLabel | null, known: Set<string> | null): Promise<boolean> {
   if (current === null) {
     known?.delete(spec.name.toLowerCase());
-    await ensureLabels(octokit, repo, [spec], known ?? new Set());
+    await createMissingLabels(octokit, repo, [spec], known ?? new Set());
     known?.add(spec.name.toLowerCase());
     return true;
   }

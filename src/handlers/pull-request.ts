@@ -25,7 +25,7 @@ export function onPullRequest(handoff: Handoff) {
     void handoff.queue.enqueue(`pull/${owner}/${repo}#${pr.number}`.toLowerCase(), async () => {
       // An edit changes the text, not the files.
       if (action !== "edited") await checkSettingsFile(context, pr.number, pr.head.sha);
-      await reportAcceptance(handoff, context, pr, action === "edited" || action === "reopened");
+      await reportAcceptance(handoff, context, pr, { mayExist: action === "edited" || action === "reopened" });
     });
   };
 }
@@ -60,7 +60,7 @@ async function readIssue(octokit: Octokit, owner: string, repo: string, number: 
   }
 }
 
-async function reportAcceptance(handoff: Handoff, context: PullRequestChanged, pr: PullRequestChanged["payload"]["pull_request"], mayExist: boolean): Promise<void> {
+async function reportAcceptance(handoff: Handoff, context: PullRequestChanged, pr: PullRequestChanged["payload"]["pull_request"], { mayExist }: { mayExist: boolean }): Promise<void> {
   const { owner, repo } = context.repo();
   const octokit = context.octokit;
   const refs = closingRefs(pr.body ?? "", owner, repo);

@@ -30,7 +30,7 @@ export function onPush(handoff: Handoff) {
       const result = await handoff.settings(context.octokit, owner, repo);
       const warnings = await foreignLabelWarnings(context.octokit, { owner, repo }, result);
       await createSettingsCheck(context.octokit, { owner, repo }, payload.after, result.ok ? [] : result.problems, warnings);
-      const writes = 1 + (await handoff.reportSettings(context.octokit, { owner, repo }, result, true));
+      const writes = 1 + (await handoff.reportSettings(context.octokit, { owner, repo }, result, { lookUp: true }));
       context.log.info({ repo: `${owner}/${repo}`, valid: result.ok, writes }, "settings checked after a push");
     });
   };

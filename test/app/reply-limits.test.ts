@@ -2,7 +2,7 @@ import { desiredState } from "../../src/app/desired-state.js";
 import { EMPTY_STATE } from "../../src/app/checklist-state.js";
 import { MemoryCoordinator } from "../../src/app/coordinator.js";
 import { IssueQueue } from "../../src/app/issue-queue.js";
-import { COMMAND_NAMES } from "../../src/commands/parse-commands.js";
+import { COMMAND_NAMES } from "../../src/plan/commands.js";
 import { permissionFor } from "../../src/commands/permissions.js";
 import { explainReply, helpReply } from "../../src/commands/replies.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
