@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { IssueJob } from "./issue-pipeline.js";
+import type { IssueJob } from "../plan/snapshot.js";
 import { IssueQueue, RecentDeliveries, sleep } from "./issue-queue.js";
 
 /**

@@ -3,18 +3,20 @@ import type { Logger } from "pino";
 import { loadSettings, SETTINGS_PATH, type LoadResult } from "../config/load-settings.js";
 import { RoleCache } from "../github/collaborator-role.js";
 import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
-import { issueFacts, type IssueFacts } from "../github/issue-facts.js";
+import { issueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import { createMissingLabels, LabelRejected, restoreLabel, type RepoLabel } from "../github/repo-labels.js";
 import type { SettingsProblem } from "../config/parse-settings.js";
-import type { LabelSpec, Octokit, RepoRef } from "../github/types.js";
-import { renderConfigIssue } from "./config-issue-body.js";
+import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
+import { answerComment, type Answer } from "../github/apply-plan.js";
+import { renderConfigIssue } from "../plan/config-issue-body.js";
+import { appLabelKey, type LabelSpec } from "../plan/labels.js";
+import type { IssueFacts, IssueJob } from "../plan/snapshot.js";
 import { listOpenIssues } from "../backlog/collect.js";
-import { runIssuePipeline, skipReason, type IssueJob } from "./issue-pipeline.js";
+import { updateDashboard } from "../backlog/dashboard.js";
 import { MemoryCoordinator, RedisCoordinator, type Coordinator } from "./coordinator.js";
 import { IssueQueue, type CatchUp } from "./issue-queue.js";
-import { appLabelKey } from "./label-decisions.js";
-import type { CommandJob } from "./run-commands.js";
+import { runIssue } from "./run-issue.js";
 
 /** What the app keeps per repository between events, so a warm app spends no reads on it. */
 interface RepoState {
@@ -32,7 +34,16 @@ interface RepoState {
 /** The issue events the app works on. */
 export type IssueContext = Context<"issues.opened" | "issues.edited" | "issues.reopened" | "issues.labeled" | "issues.unlabeled" | "issue_comment.created">;
 
-export type { IssueJob } from "./issue-pipeline.js";
+export type { IssueJob } from "../plan/snapshot.js";
+
+/** An answer to `/handoff backlog`, waiting for the dashboard's job to name the dashboard in it. */
+interface DashboardAnswer {
+  octokit: Octokit;
+  issue: IssueRef;
+  answer: Answer;
+  locked: boolean;
+  log: Logger;
+}
 
 /** An issue to run the pipeline on, as the event (or the backfill's list) carried it. */
 interface IssueTarget {
@@ -64,6 +75,8 @@ export class Handoff {
   private readonly coordinator: Coordinator;
   private readonly repos = new Map<string, RepoState>();
   private readonly roles = new RoleCache();
+  /** Per repository, the `/handoff backlog` answers the next dashboard job is to post. */
+  private readonly dashboardAnswers = new Map<string, DashboardAnswer[]>();
   private bot: Promise<string> | null = null;
 
   constructor(
@@ -231,7 +244,7 @@ export class Handoff {
   /** Queues an issue's run under its per-issue key, which every way in (events, backfill) shares. */
   private submitIssue(installationId: number, target: IssueTarget, job: IssueJob | null): Promise<{ done: Promise<void> }> {
     const key = `${installationId}/${target.owner}/${target.repo}#${target.facts.number}`.toLowerCase();
-    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(key, target, first, jobs, ranBefore));
+    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(key, target, { first, jobs, ranBefore }));
   }
 
   /** Waits for the queued work; then lets go of Redis, if the app uses it. */
@@ -265,11 +278,38 @@ export class Handoff {
     });
   }
 
-  private async processIssue(key: string, target: IssueTarget, first: boolean, jobs: IssueJob[], ranBefore: boolean): Promise<void> {
+  /**
+   * `/handoff backlog`: the report is built by a job of its own, one at a time per repository, not
+   * inside the issue run that read the command. Answers that wait while a report is being built are
+   * all answered by the next one.
+   */
+  private enqueueDashboard(waiting: DashboardAnswer): void {
+    const key = `dashboard/${waiting.issue.owner}/${waiting.issue.repo}`.toLowerCase();
+    this.dashboardAnswers.set(key, [...(this.dashboardAnswers.get(key) ?? []), waiting]);
+    void this.queue.enqueue(key, async () => {
+      const answers = this.dashboardAnswers.get(key) ?? [];
+      this.dashboardAnswers.delete(key);
+      if (!answers.length) return;
+      const started = Date.now();
+      const { octokit, issue, log } = answers[answers.length - 1]!;
+      const repo = { owner: issue.owner, repo: issue.repo };
+      const loaded = await this.settings(octokit, repo.owner, repo.repo);
+      if (!loaded.ok) return log.debug({ reason: "settings invalid" }, "dashboard skipped");
+      const dash = await updateDashboard(octokit, repo, loaded.settings, await this.botLogin());
+      let writes = dash.written ? 1 : 0;
+      const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
+      for (const a of answers) {
+        const reply = a.answer.reply ? `${a.answer.reply}\n\n---\n\n${line}` : line;
+        writes += (await answerComment(a.octokit, a.issue, { ...a.answer, reply }, { locked: a.locked })).writes;
+      }
+      log.info({ dashboard: dash.number, answers: answers.length, writes, ms: Date.now() - started }, "dashboard updated");
+    });
+  }
+
+  private async processIssue(key: string, target: IssueTarget, { first, jobs, ranBefore }: { first: boolean; jobs: IssueJob[]; ranBefore: boolean }): Promise<void> {
     const started = Date.now();
     const { octokit, owner, repo, log, pullRequest } = target;
-    const number = target.facts.number;
-    const commandJobs = jobs.filter((j): j is CommandJob => "commentId" in j);
+    const issue = { owner, repo, issue_number: target.facts.number };
 
     const loaded = await this.settings(octokit, owner, repo);
     const configWrites = await this.reportSettings(octokit, { owner, repo }, loaded, { lookUp: false });
@@ -277,25 +317,15 @@ export class Handoff {
       log.info({ problems: loaded.problems.length, writes: configWrites, ms: Date.now() - started }, "settings are invalid: issue left alone");
       return;
     }
-    const settings = loaded.settings;
 
     // A later run starts from the issue as it is now, not from the payload that queued it. A payload
     // saying "no comments" is trusted only if no run has been here before: otherwise the app's own
     // comment may have been posted after the payload was made, and the comments are read.
-    const issue = first
-      ? { ...target.facts, hasComments: target.facts.hasComments || ranBefore }
-      : issueFacts((await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number })).data);
-    // Someone who types a command gets an answer; otherwise these issues are left alone.
-    const skip = commandJobs.length ? null : skipReason(issue, settings);
-    if (skip) {
-      log.debug({ reason: skip }, "skipped");
-      return;
-    }
-
-    const run = await runIssuePipeline({
+    const run = await runIssue({
       octokit,
-      issue: { owner, repo, issue_number: number },
-      facts: issue,
+      issue,
+      facts: { ...target.facts, hasComments: target.facts.hasComments || ranBefore },
+      readAgain: !first,
       loaded,
       jobs,
       pullRequest,
@@ -304,20 +334,22 @@ export class Handoff {
       role: (username) => this.roles.get(octokit, { owner, repo }, username),
       claim: (what, ms) => this.coordinator.claim(`reply:${key}:${what}`, ms),
     });
-    if (run.skipped) {
-      log.debug({ reason: run.skipped }, "skipped");
+    const { plan, applied } = run;
+    if (!applied) {
+      log.debug({ reason: plan.skipped }, "skipped");
       return;
     }
-    if (run.repliesLocked) log.info({ replies: run.repliesLocked }, "issue is locked: replies suppressed, checklist kept");
+    for (const answer of applied.deferred) this.enqueueDashboard({ octokit, issue, answer, locked: plan.locked, log });
+    if (applied.repliesLocked) log.info({ replies: applied.repliesLocked }, "issue is locked: replies suppressed, checklist kept");
     log.info(
       {
-        classification: run.desired?.classification,
-        added: run.reconciled?.added,
-        removed: run.reconciled?.removed,
-        comment: run.reconciled?.comment,
-        commands: run.commands,
-        ...(run.repliesSuppressed ? { repliesSuppressed: run.repliesSuppressed } : {}),
-        writes: run.writes + configWrites,
+        classification: plan.decision?.classification,
+        added: applied.added,
+        removed: applied.removed,
+        comment: applied.comment,
+        commands: plan.commands,
+        ...(applied.repliesSuppressed ? { repliesSuppressed: applied.repliesSuppressed } : {}),
+        writes: applied.writes + configWrites,
         ms: Date.now() - started,
       },
       "issue reconciled",

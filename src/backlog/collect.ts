@@ -1,8 +1,9 @@
-import { readState } from "../app/checklist-state.js";
+import { readState } from "../plan/checklist-state.js";
+import type { IssueFacts } from "../plan/snapshot.js";
 import type { Settings } from "../config/schema.js";
 import { analyze } from "../engine/analyze.js";
 import { findChecklistComments } from "../github/checklist-comments.js";
-import { issueFacts, type IssueFacts } from "../github/issue-facts.js";
+import { issueFacts } from "../github/issue-facts.js";
 import type { Octokit, RepoRef } from "../github/types.js";
 import { DASHBOARD_MARKER } from "../github/dashboard-issue.js";
 import type { BacklogEntry } from "./report.js";

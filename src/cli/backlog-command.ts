@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { EMPTY_STATE } from "../app/checklist-state.js";
-import { desiredState } from "../app/desired-state.js";
-import { runIssuePipeline } from "../app/issue-pipeline.js";
+import { runIssue } from "../app/run-issue.js";
 import { formatProblem } from "../config/parse-settings.js";
 import { loadSettings } from "../config/load-settings.js";
 import { buildReport, renderCsv, renderMarkdown, reportJson, type BacklogEntry } from "../backlog/report.js";
 import { analyze } from "../engine/analyze.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { createMissingLabels } from "../github/repo-labels.js";
+import { describePlan, plan } from "../plan/plan.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import type { Octokit } from "../github/types.js";
 import { CliError } from "./errors.js";
@@ -56,20 +55,6 @@ function readResume(file: string, repository: string): Set<number> {
   }
   if (parsed.repository !== repository || !Array.isArray(parsed.done)) throw new CliError(`${file} belongs to ${String(parsed.repository)}, not ${repository}`);
   return new Set(parsed.done.filter((n) => Number.isInteger(n)));
-}
-
-/** The writes `--apply` would make on an issue, from its labels (the comment's decisions are read only when applying). */
-function plannedWrites(entry: { labels: string[]; analysis: ReturnType<typeof analyze> }, settings: Parameters<typeof desiredState>[1]): string[] {
-  const desired = desiredState(entry.analysis, settings, EMPTY_STATE, true);
-  const have = new Set(entry.labels.map((l) => l.toLowerCase()));
-  const managed = [settings.labels.scoped, settings.labels.owner, settings.labels.ready, settings.labels.incomplete].map((l) => l.name);
-  const want = new Set((desired.labels ?? []).map((l) => l.toLowerCase()));
-  const writes = [
-    ...managed.filter((n) => want.has(n.toLowerCase()) && !have.has(n.toLowerCase())).map((n) => `add label ${n}`),
-    ...managed.filter((n) => !want.has(n.toLowerCase()) && have.has(n.toLowerCase())).map((n) => `remove label ${n}`),
-  ];
-  if (desired.comment !== null) writes.push("create or update the checklist comment");
-  return writes;
 }
 
 /**
@@ -124,13 +109,17 @@ export async function backlogCommand(options: BacklogOptions, io: Io, env: NodeJ
       const analysis = analyze({ title: facts.title, body: facts.body }, settings);
       const entry: BacklogEntry = { number: facts.number, title: facts.title, url, analysis };
       if (!options.apply) {
-        entry.writes = plannedWrites({ labels: facts.labels, analysis }, settings);
+        // The dry run plans each issue from the listing alone: the comments are not read, so the
+        // checklist is one to create or update, and the decisions kept in it are not known.
+        const planned = plan({ issue: facts, pullRequest: false, comments: null, jobs: [], roles: {}, now: new Date().toISOString() }, loaded);
+        entry.writes = describePlan(planned);
       } else if (!done.has(facts.number)) {
         if (interrupted) throw new CliError("interrupted");
-        const run = await runIssuePipeline({
+        const run = await runIssue({
           octokit,
           issue: { owner, repo, issue_number: facts.number },
           facts,
+          readAgain: false,
           loaded,
           jobs: [],
           pullRequest: false,
@@ -140,7 +129,7 @@ export async function backlogCommand(options: BacklogOptions, io: Io, env: NodeJ
           },
           role: async () => null,
         });
-        writes += run.writes;
+        writes += run.applied?.writes ?? 0;
         done.add(facts.number);
         if (options.resume) writeFileSync(options.resume, JSON.stringify({ repository: `${owner}/${repo}`, done: [...done] }));
       }

@@ -129,7 +129,7 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<numbe
   const analysis = analyze({ title: issue.title, body: issue.body }, settings);
   if (options.output === "comment") {
     // The app sees the title apart from the body, so the comment keeps the body's own line numbers.
-    const comment = newIssueComment(analysis, settings, (io.now ?? (() => new Date()))());
+    const comment = newIssueComment({ title: issue.title, body: issue.body }, settings, (io.now ?? (() => new Date()))());
     if (comment === null) io.stderr("handoff: the app posts no comment on this issue: it does not read as a work item (a /handoff check comment would make it post one)");
     else io.stdout(comment);
     return 0;

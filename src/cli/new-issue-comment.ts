@@ -1,15 +1,13 @@
-import { EMPTY_STATE } from "../app/checklist-state.js";
-import { desiredState } from "../app/desired-state.js";
 import type { Settings } from "../config/schema.js";
-import type { Analysis } from "../engine/types.js";
+import { plan } from "../plan/plan.js";
 
 /**
- * The comment the app posts when this issue is opened at `openedAt`, or null when it posts none:
- * the app's own `desiredState` for an issue without comments or decisions, with the time it became
- * ready recorded as the app's run records it (`runIssuePipeline`).
+ * The comment the app posts when an issue with this title and body is opened at `openedAt`, or null
+ * when it posts none: the app's own plan for a new issue, without comments or decisions.
  */
-export function newIssueComment(analysis: Analysis, settings: Settings, openedAt: Date): string | null {
-  const desired = desiredState(analysis, settings, EMPTY_STATE, false);
-  if (!desired.ready) return desired.comment;
-  return desiredState(analysis, settings, { ...EMPTY_STATE, readyAt: openedAt.toISOString() }, false).comment;
+export function newIssueComment(issue: { title: string; body: string }, settings: Settings, openedAt: Date): string | null {
+  const at = openedAt.toISOString();
+  const facts = { number: 1, title: issue.title, body: issue.body, open: true, locked: false, hasComments: false, author: null, labels: [], createdAt: at, updatedAt: at };
+  const planned = plan({ issue: facts, pullRequest: false, comments: [], jobs: [], roles: {}, now: at }, { ok: true, settings, files: [] });
+  return planned.comment.action === "create" ? planned.comment.body : null;
 }

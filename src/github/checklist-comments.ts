@@ -1,10 +1,7 @@
-import { hasMarker } from "../app/checklist-state.js";
+import { hasMarker } from "../plan/checklist-state.js";
+import type { AppComment } from "../plan/snapshot.js";
 import type { IssueRef, Octokit } from "./types.js";
 
-export interface AppComment {
-  id: number;
-  body: string;
-}
 
 /**
  * The app's own checklist comments on an issue, oldest first, across every page. A comment carrying

@@ -1,4 +1,4 @@
-import { CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../app/config-issue-body.js";
+import { CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../plan/config-issue-body.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 export interface ConfigIssue {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { IssueFacts } from "../plan/snapshot.js";
 
 /**
  * The fields of an issue the app uses, parsed from a webhook payload or an API response. Anything
@@ -17,20 +18,6 @@ const issueSchema = z.object({
   created_at: z.string().nullish(),
   updated_at: z.string().nullish(),
 });
-
-export interface IssueFacts {
-  number: number;
-  title: string;
-  body: string;
-  open: boolean;
-  locked: boolean;
-  /** Whether the issue may have comments (false only when GitHub says it has none). */
-  hasComments: boolean;
-  author: string | null;
-  labels: string[];
-  createdAt: string | null;
-  updatedAt: string | null;
-}
 
 export function issueFacts(data: unknown): IssueFacts {
   const issue = issueSchema.parse(data);

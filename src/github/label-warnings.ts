@@ -1,7 +1,6 @@
 import type { LoadResult } from "../config/load-settings.js";
+import { APP_LABEL_KEYS } from "../plan/labels.js";
 import type { Octokit, RepoRef } from "./types.js";
-
-const KEYS = ["scoped", "owner", "ready", "incomplete"] as const;
 
 /**
  * Warnings for a settings file that names, for one of the app's labels, a label the repository
@@ -10,7 +9,7 @@ const KEYS = ["scoped", "owner", "ready", "incomplete"] as const;
  */
 export async function foreignLabelWarnings(octokit: Octokit, repo: RepoRef, result: LoadResult): Promise<string[]> {
   if (!result.ok) return [];
-  const named = KEYS.filter((k) => result.origins?.[`labels.${k}.name`] !== undefined);
+  const named = APP_LABEL_KEYS.filter((k) => result.origins?.[`labels.${k}.name`] !== undefined);
   if (!named.length) return [];
   const labels = await octokit.paginate("GET /repos/{owner}/{repo}/labels", { ...repo, per_page: 100 });
   return named.flatMap((key) => {

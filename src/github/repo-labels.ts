@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { statusOf, type LabelSpec, type Octokit, type RepoRef } from "./types.js";
+import type { LabelSpec } from "../plan/labels.js";
+import { statusOf, type Octokit, type RepoRef } from "./types.js";
 
 /** GitHub refused to create one of the app's labels, for another reason than that it exists. */
 export class LabelRejected extends Error {

@@ -11,13 +11,6 @@ export interface IssueRef extends RepoRef {
   issue_number: number;
 }
 
-/** A label as the app creates it. */
-export interface LabelSpec {
-  name: string;
-  color: string;
-  description: string;
-}
-
 /** HTTP status of an Octokit error, if it has one. */
 export function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { Handoff } from "../app/handoff.js";
+import { commentEventSkipReason } from "../plan/skip-rules.js";
 import { parseCommands } from "../commands/parse-commands.js";
 import { SECTION_IDS } from "../engine/section-defs.js";
 
@@ -13,9 +14,7 @@ export function onCommentCreated(handoff: Handoff) {
     const body = comment.body ?? "";
     const skip = !(await handoff.firstDelivery(context.id))
       ? "repeated delivery"
-      : comment.user?.type === "Bot" || context.payload.sender.type === "Bot"
-        ? "written by a bot"
-        : null;
+      : commentEventSkipReason({ authorIsBot: comment.user?.type === "Bot", senderIsBot: context.payload.sender.type === "Bot" });
     if (skip) return context.log.debug({ reason: skip, issue: context.payload.issue.number }, "skipped");
     // Any line that looks like a command, known or not, gets an answer; the run parses it again with
     // the repository's own sections.

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { Handoff } from "../app/handoff.js";
+import { labelEventSkipReason } from "../plan/skip-rules.js";
 
 type IssueLabelled = Context<"issues.labeled" | "issues.unlabeled">;
 
@@ -10,11 +11,7 @@ export function onIssueLabelled(handoff: Handoff) {
     const label = context.payload.label?.name;
     const skip = !(await handoff.firstDelivery(context.id))
       ? "repeated delivery"
-      : context.payload.sender.type === "Bot"
-        ? "sent by a bot"
-        : !label || !handoff.mayBeAppLabel(owner, repo, label)
-          ? "not one of the app's labels"
-          : null;
+      : labelEventSkipReason({ senderIsBot: context.payload.sender.type === "Bot", appLabel: Boolean(label) && handoff.mayBeAppLabel(owner, repo, label!) });
     if (skip || !label) return context.log.debug({ reason: skip, issue: context.payload.issue.number }, "skipped");
     await handoff.enqueueIssue(context, { label, added: context.payload.action === "labeled", by: context.payload.sender.login });
   };

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { Handoff } from "../app/handoff.js";
+import { labelChangeSkipReason } from "../plan/skip-rules.js";
 
 type LabelChanged = Context<"label.deleted" | "label.edited">;
 
@@ -12,7 +13,7 @@ export function onLabelChanged(handoff: Handoff) {
     const { owner, repo } = context.repo();
     const { label } = context.payload;
     // The app's own repairs come back as events too: they are not repaired again.
-    const skip = !(await handoff.firstDelivery(context.id)) ? "repeated delivery" : context.payload.sender.type === "Bot" ? "sent by a bot" : null;
+    const skip = !(await handoff.firstDelivery(context.id)) ? "repeated delivery" : labelChangeSkipReason({ senderIsBot: context.payload.sender.type === "Bot" });
     if (skip) return context.log.debug({ reason: skip, label: label.name }, "skipped");
     const changes = context.payload.action === "edited" ? context.payload.changes : undefined;
     const current = context.payload.action === "deleted" ? null : { name: label.name, color: label.color, description: label.description ?? "" };

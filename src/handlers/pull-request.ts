@@ -1,8 +1,8 @@
 import type { Context } from "probot";
 import type { Handoff } from "../app/handoff.js";
-import { closingRefs } from "../app/closing-refs.js";
+import { closingRefs } from "../plan/closing-refs.js";
+import { planAcceptanceChecks, type LinkedIssue } from "../plan/plan-pull-request.js";
 import { loadSettings, SETTINGS_PATH } from "../config/load-settings.js";
-import { acceptanceCriteria, analyze } from "../engine/analyze.js";
 import { findAcceptanceChecks, upsertAcceptanceCheck } from "../github/acceptance-check-run.js";
 import { issueFacts } from "../github/issue-facts.js";
 import { foreignLabelWarnings } from "../github/label-warnings.js";
@@ -67,23 +67,20 @@ async function reportAcceptance(handoff: Handoff, context: PullRequestChanged, p
   if (!refs.length) return;
   const settings = await handoff.settings(octokit, owner, repo);
   if (!settings.ok || !settings.settings.pull_requests) return context.log.debug({ reason: settings.ok ? "pull_requests: false" : "settings invalid", pull: pr.number }, "skipped");
+  // 1. Read: the linked issues, each with its repository's settings, and the app's check runs there may be.
   // Only after an edit or a reopen can the app's check runs already be on this commit.
   const existing = mayExist ? await findAcceptanceChecks(octokit, { owner, repo }, pr.head.sha) : [];
-  let reported = 0;
+  const linked: LinkedIssue[] = [];
   for (const ref of refs) {
     const same = ref.owner.toLowerCase() === owner.toLowerCase() && ref.repo.toLowerCase() === repo.toLowerCase();
     const refSettings = same ? settings : await handoff.settings(octokit, ref.owner, ref.repo);
     if (!refSettings.ok) continue;
-    const issue = await readIssue(octokit, ref.owner, ref.repo, ref.number);
-    if (!issue) continue;
-    // A person's label decides over the analysis, as on the issue itself.
-    const names = issue.labels.map((l) => l.toLowerCase());
-    const labelled = names.includes(refSettings.settings.labels.scoped.name.toLowerCase()) ? "scoped-deliverable" : names.includes(refSettings.settings.labels.owner.name.toLowerCase()) ? "needs-owner" : null;
-    const kind = labelled ?? analyze({ title: issue.title, body: issue.body }, refSettings.settings).classification;
-    if (kind !== "scoped-deliverable") continue;
-    const criteria = acceptanceCriteria({ title: issue.title, body: issue.body }, refSettings.settings);
-    await upsertAcceptanceCheck(octokit, { owner, repo }, pr.head.sha, { issue: same ? `#${ref.number}` : `${ref.owner}/${ref.repo}#${ref.number}`, title: issue.title, criteria }, existing);
-    reported++;
+    const facts = await readIssue(octokit, ref.owner, ref.repo, ref.number);
+    if (facts) linked.push({ name: same ? `#${ref.number}` : `${ref.owner}/${ref.repo}#${ref.number}`, facts, settings: refSettings.settings });
   }
-  context.log.info({ pull: pr.number, linked: refs.length, reported }, "acceptance reported");
+  // 2. Plan, pure: which linked issues get a check run, and with what.
+  const checks = planAcceptanceChecks(linked);
+  // 3. Apply: one check run per issue on the head commit, the app's earlier one updated.
+  for (const check of checks) await upsertAcceptanceCheck(octokit, { owner, repo }, pr.head.sha, check, existing);
+  context.log.info({ pull: pr.number, linked: refs.length, reported: checks.length }, "acceptance reported");
 }

@@ -1,5 +1,5 @@
-import { desiredState } from "../../src/app/desired-state.js";
-import { EMPTY_STATE } from "../../src/app/checklist-state.js";
+import { decideIssue } from "../../src/plan/decide-issue.js";
+import { EMPTY_STATE } from "../../src/plan/checklist-state.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze } from "../../src/engine/index.js";
 import { createApp, deliver, payload } from "../helpers/app.js";
@@ -25,7 +25,7 @@ describe("backfill on installation", () => {
       .reply(200, [openIssue(1, "Add a Stripe webhook endpoint"), openIssue(2, "Why do you use Redis?"), openIssue(3, "Define SLOs and the on-call rotation")]);
     labelsExist();
     const settings = { ...DEFAULT_SETTINGS, backfill: true };
-    const body = (title: string) => desiredState(analyze({ title, body: "" }, settings), settings, EMPTY_STATE, false).comment;
+    const body = (title: string) => decideIssue(analyze({ title, body: "" }, settings), settings, EMPTY_STATE, { hasComment: false }).comment;
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
       .reply(200, [])

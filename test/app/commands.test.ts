@@ -1,5 +1,5 @@
-import { desiredState } from "../../src/app/desired-state.js";
-import { EMPTY_STATE, type ChecklistState } from "../../src/app/checklist-state.js";
+import { decideIssue } from "../../src/plan/decide-issue.js";
+import { EMPTY_STATE, type ChecklistState } from "../../src/plan/checklist-state.js";
 import { briefReply, templateReply } from "../../src/commands/replies.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, MAX_COMMENT, sectionText } from "../../src/engine/index.js";
@@ -28,7 +28,7 @@ const SCOPED = {
 };
 
 function comment(issue: { title: string; body: string }, state: ChecklistState = EMPTY_STATE): string {
-  const body = desiredState(analyze(issue, DEFAULT_SETTINGS), DEFAULT_SETTINGS, state, true).comment;
+  const body = decideIssue(analyze(issue, DEFAULT_SETTINGS), DEFAULT_SETTINGS, state, { hasComment: true }).comment;
   if (body === null) throw new Error("no comment expected");
   return body;
 }

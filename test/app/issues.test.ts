@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
-import { desiredState } from "../../src/app/desired-state.js";
-import { EMPTY_STATE, type ChecklistState } from "../../src/app/checklist-state.js";
+import { decideIssue } from "../../src/plan/decide-issue.js";
+import { EMPTY_STATE, type ChecklistState } from "../../src/plan/checklist-state.js";
 import { analyze } from "../../src/engine/index.js";
 import { BOT, createApp, deliver, payload } from "../helpers/app.js";
 import { APP_LABELS, appComment, appLogin, coldIssue, label, labelsExist, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
@@ -13,7 +13,7 @@ import { COMPLETE_SPEC } from "../helpers/specs.js";
 const ONE_LINER = { title: "Add a Stripe webhook endpoint", body: "" };
 
 function comment(issue: { title: string; body: string }, state: ChecklistState = EMPTY_STATE, hasComment = false): string {
-  const body = desiredState(analyze(issue, DEFAULT_SETTINGS), DEFAULT_SETTINGS, state, hasComment).comment;
+  const body = decideIssue(analyze(issue, DEFAULT_SETTINGS), DEFAULT_SETTINGS, state, { hasComment: hasComment }).comment;
   if (body === null) throw new Error("no comment expected");
   return body;
 }

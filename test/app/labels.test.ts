@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { CONFIG_ISSUE_TITLE } from "../../src/app/config-issue-body.js";
+import { CONFIG_ISSUE_TITLE } from "../../src/plan/config-issue-body.js";
 import { BOT, createApp, deliver, payload } from "../helpers/app.js";
 import { APP_LABELS, appLogin, label, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";

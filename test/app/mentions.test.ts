@@ -1,8 +1,8 @@
 import { jest } from "@jest/globals";
 import fc from "fast-check";
-import { EMPTY_STATE, type ChecklistState } from "../../src/app/checklist-state.js";
-import { renderConfigIssue } from "../../src/app/config-issue-body.js";
-import { desiredState } from "../../src/app/desired-state.js";
+import { EMPTY_STATE, type ChecklistState } from "../../src/plan/checklist-state.js";
+import { renderConfigIssue } from "../../src/plan/config-issue-body.js";
+import { decideIssue } from "../../src/plan/decide-issue.js";
 import { renderDashboard } from "../../src/backlog/dashboard.js";
 import { renderReadiness } from "../../src/backlog/readiness.js";
 import { buildReport, renderMarkdown, type BacklogEntry } from "../../src/backlog/report.js";
@@ -100,7 +100,7 @@ function everything(input: { title: string; body: string; comment: string; yaml:
   const report = buildReport(input.file, [entry(2, "scoped-deliverable"), entry(3, "scoped-deliverable"), entry(4, "needs-owner")], s);
   const all = COMMAND_NAMES.map((name) => ({ name, permission: permissionFor(s, name) }));
   return {
-    checklist: desiredState(as[input.kind], s, input.kind === "ready" ? EMPTY_STATE : st, true, { force: true }).comment ?? "",
+    checklist: decideIssue(as[input.kind], s, input.kind === "ready" ? EMPTY_STATE : st, { hasComment: true, force: true }).comment ?? "",
     explain: explainReply(analysis, s),
     template: templateReply(sectionDefs(s).map((d) => d.id), s),
     brief: briefReply(input.title, 7, sectionText(issue, s), analysis, s, st.na ?? {}),

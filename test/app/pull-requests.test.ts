@@ -1,5 +1,5 @@
 import { acceptanceOutput } from "../../src/github/acceptance-check-run.js";
-import { closingRefs } from "../../src/app/closing-refs.js";
+import { closingRefs } from "../../src/plan/closing-refs.js";
 import { createApp, deliver, payload } from "../helpers/app.js";
 import { noSettings, REPO, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";

@@ -1,5 +1,5 @@
-import { desiredState } from "../../src/app/desired-state.js";
-import { EMPTY_STATE } from "../../src/app/checklist-state.js";
+import { decideIssue } from "../../src/plan/decide-issue.js";
+import { EMPTY_STATE } from "../../src/plan/checklist-state.js";
 import { MemoryCoordinator } from "../../src/app/coordinator.js";
 import { IssueQueue } from "../../src/app/issue-queue.js";
 import { COMMAND_NAMES } from "../../src/plan/commands.js";
@@ -13,7 +13,7 @@ import { github, verifyGithub, writes } from "../helpers/github.js";
 
 const COMMENT_ID = 492700400;
 const ISSUE = { title: "Add a Stripe webhook endpoint", body: "## Context\nPayments are confirmed by a nightly job today." };
-const CHECKLIST = desiredState(analyze(ISSUE), DEFAULT_SETTINGS, EMPTY_STATE, true).comment!;
+const CHECKLIST = decideIssue(analyze(ISSUE), DEFAULT_SETTINGS, EMPTY_STATE, { hasComment: true }).comment!;
 const DENIED = "`/handoff hire` needs the triage role or above.";
 
 function commentPayload(body: string, who: string) {

@@ -1,4 +1,4 @@
-import { renderConfigIssue, CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../../src/app/config-issue-body.js";
+import { renderConfigIssue, CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../../src/plan/config-issue-body.js";
 import { parseSettings } from "../../src/config/index.js";
 import { BOT, createApp, deliver, payload } from "../helpers/app.js";
 import { appLogin, label, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";

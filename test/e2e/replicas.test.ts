@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
 import { RedisCoordinator } from "../../src/app/coordinator.js";
 import { IssueQueue } from "../../src/app/issue-queue.js";
-import type { IssueJob } from "../../src/app/issue-pipeline.js";
+import type { IssueJob } from "../../src/plan/snapshot.js";
 import { CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
 import { describeWithRedisServer } from "../helpers/redis-server.js";

@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { desiredState } from "../../src/app/desired-state.js";
-import { EMPTY_STATE } from "../../src/app/checklist-state.js";
+import { decideIssue } from "../../src/plan/decide-issue.js";
+import { EMPTY_STATE } from "../../src/plan/checklist-state.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
@@ -23,7 +23,7 @@ const TITLES = [
 ] as const;
 
 function expectedLabels(title: string, body: string): string[] {
-  return desiredState(analyze({ title, body }, DEFAULT_SETTINGS), DEFAULT_SETTINGS, EMPTY_STATE, true).labels ?? [];
+  return decideIssue(analyze({ title, body }, DEFAULT_SETTINGS), DEFAULT_SETTINGS, EMPTY_STATE, { hasComment: true }).labels ?? [];
 }
 
 describe("the real server against a local GitHub", () => {

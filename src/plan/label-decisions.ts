@@ -1,20 +1,8 @@
 import type { Settings } from "../config/schema.js";
 import type { Classification } from "../engine/types.js";
 import type { ChecklistState } from "./checklist-state.js";
-
-/** A person added or removed one of the app's labels. */
-export interface LabelDecision {
-  label: string;
-  added: boolean;
-  by: string;
-}
-
-/** Which of the app's labels a name is, if any. */
-export function appLabelKey(settings: Settings, name: string): "scoped" | "owner" | "ready" | "incomplete" | null {
-  const n = name.toLowerCase();
-  for (const key of ["scoped", "owner", "ready", "incomplete"] as const) if (settings.labels[key].name.toLowerCase() === n) return key;
-  return null;
-}
+import { appLabelKey } from "./labels.js";
+import type { LabelDecision } from "./snapshot.js";
 
 /**
  * Records a person's label edit as a decision the app will not revert. Adding a classification label
