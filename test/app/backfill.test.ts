@@ -1,8 +1,5 @@
-import { decideIssue } from "../../src/plan/decide-issue.js";
-import { EMPTY_STATE } from "../../src/plan/checklist-state.js";
-import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
-import { analyze } from "../../src/engine/index.js";
 import { createApp, deliver, payload } from "../helpers/app.js";
+import { expected } from "../helpers/expected.js";
 import { appLogin, labelsExist, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { counted } from "../helpers/request-table.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
@@ -24,16 +21,14 @@ describe("backfill on installation", () => {
       .query({ state: "open", per_page: 100 })
       .reply(200, [openIssue(1, "Add a Stripe webhook endpoint"), openIssue(2, "Why do you use Redis?"), openIssue(3, "Define SLOs and the on-call rotation")]);
     labelsExist();
-    const settings = { ...DEFAULT_SETTINGS, backfill: true };
-    const body = (title: string) => decideIssue(analyze({ title, body: "" }, settings), settings, EMPTY_STATE, { hasComment: false }).comment;
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
       .reply(200, [])
-      .post(`${REPO}/issues/1/comments`, { body: body("Add a Stripe webhook endpoint")! })
+      .post(`${REPO}/issues/1/comments`, { body: expected("stripe-one-line") })
       .reply(201, {})
       .post(`${REPO}/issues/3/labels`, { labels: ["needs-owner"] })
       .reply(200, [])
-      .post(`${REPO}/issues/3/comments`, { body: body("Define SLOs and the on-call rotation")! })
+      .post(`${REPO}/issues/3/comments`, { body: expected("slos-one-line") })
       .reply(201, {});
     await deliver(app, "installation", payload("installation", "created"));
     // The question gets nothing: no label, no comment.

@@ -1,9 +1,8 @@
-import { decideIssue } from "../../src/plan/decide-issue.js";
-import { EMPTY_STATE, type ChecklistState } from "../../src/plan/checklist-state.js";
 import { briefReply, templateReply } from "../../src/commands/replies.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, MAX_COMMENT, sectionText } from "../../src/engine/index.js";
 import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { expected } from "../helpers/expected.js";
 import { appComment, coldIssue, label, labelsExist, REPO } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
@@ -26,12 +25,6 @@ const SCOPED = {
     "Unit tests pass in CI, the docs are updated and it is deployed to staging.",
   ].join("\n"),
 };
-
-function comment(issue: { title: string; body: string }, state: ChecklistState = EMPTY_STATE): string {
-  const body = decideIssue(analyze(issue, DEFAULT_SETTINGS), DEFAULT_SETTINGS, state, { hasComment: true }).comment;
-  if (body === null) throw new Error("no comment expected");
-  return body;
-}
 
 
 function commentPayload(body: string, who = "alice", issue = SCOPED, labels = ["scoped-deliverable", "needs-spec"]) {
@@ -62,8 +55,7 @@ afterEach(verifyGithub);
 describe("/handoff hire", () => {
   test("by a person with triage: needs-owner, the comment shows it, later edits keep it until /handoff reset", async () => {
     const app = await createApp();
-    const hired: ChecklistState = { v: 1, classification: { value: "needs-owner", by: "alice", via: "command" } };
-    cold(comment(SCOPED));
+    cold(expected("stripe-spec"));
     // The older `permission` field says read for triage: role_name decides.
     role("alice", "triage", "read");
     labelsExist();
@@ -74,32 +66,31 @@ describe("/handoff hire", () => {
       .reply(200, [])
       .delete(`${REPO}/issues/1/labels/needs-spec`)
       .reply(200, [])
-      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED, hired) })
+      .patch(`${REPO}/issues/comments/100`, { body: expected("stripe-spec-hired") })
       .reply(200, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {});
     await deliver(app, "issue_comment", commentPayload("/handoff hire"));
-    expect(comment(SCOPED, hired)).toContain("Classification set to needs an owner by `@alice` with /handoff hire.");
     expect(counted()).toEqual(documented("/handoff hire (first event of the app)"));
     verifyGithub();
 
     // A later edit that reads even more like a deliverable: the labels stay, only the checklist text follows the body.
     const edited = { ...SCOPED, body: SCOPED.body + "\n\n## API contract\n\n`POST /webhooks/stripe` returns `200 OK`." };
     expect(analyze(edited).classification).toBe("scoped-deliverable");
-    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(SCOPED, hired))]);
-    github().patch(`${REPO}/issues/comments/100`, { body: comment(edited, hired) }).reply(200, {});
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, expected("stripe-spec-hired"))]);
+    github().patch(`${REPO}/issues/comments/100`, { body: expected("stripe-spec-with-contract-hired") }).reply(200, {});
     await deliver(app, "issues", editedPayload(edited, ["needs-owner"]));
     expect(writes()).toEqual([`PATCH ${REPO}/issues/comments/100`]);
     verifyGithub();
 
     // /handoff reset: back to what the analysis says.
-    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(SCOPED, hired))]);
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, expected("stripe-spec-hired"))]);
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["scoped-deliverable", "needs-spec"] })
       .reply(200, [])
       .delete(`${REPO}/issues/1/labels/needs-owner`)
       .reply(200, [])
-      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED) })
+      .patch(`${REPO}/issues/comments/100`, { body: expected("stripe-spec") })
       .reply(200, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {});
@@ -108,7 +99,7 @@ describe("/handoff hire", () => {
 
   test("by a person who can only read: no label change, a 👎 and one reply naming the role", async () => {
     const app = await createApp();
-    cold(comment(SCOPED));
+    cold(expected("stripe-spec"));
     role("mallory", "read", "read");
     github()
       .post(`${REPO}/issues/1/comments`, { body: "`/handoff hire` needs the triage role or above." })
@@ -124,8 +115,7 @@ describe("/handoff hire", () => {
 describe("a locked issue", () => {
   test("/handoff hire by a maintainer: the labels, and the decision kept in the checklist's state; no reply, a 👍", async () => {
     const app = await createApp();
-    const hired: ChecklistState = { v: 1, classification: { value: "needs-owner", by: "alice", via: "command" } };
-    cold(comment(SCOPED));
+    cold(expected("stripe-spec"));
     role("alice", "maintain", "write");
     labelsExist();
     github()
@@ -135,7 +125,7 @@ describe("a locked issue", () => {
       .reply(200, [])
       .delete(`${REPO}/issues/1/labels/needs-spec`)
       .reply(200, [])
-      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED, hired) })
+      .patch(`${REPO}/issues/comments/100`, { body: expected("stripe-spec-hired") })
       .reply(200, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {});
@@ -146,7 +136,7 @@ describe("a locked issue", () => {
     verifyGithub();
 
     // The next run, an outsider's denied command, reads the decision back and keeps it.
-    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, comment(SCOPED, hired))]);
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, expected("stripe-spec-hired"))]);
     role("mallory", "read", "read");
     github().post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "-1" }).reply(201, {});
     const denied = commentPayload("/handoff reset", "mallory", SCOPED, ["needs-owner"]);
@@ -159,31 +149,27 @@ describe("a locked issue", () => {
 describe("other commands", () => {
   test("/handoff n/a contract by the author: contract stops counting as missing and the issue becomes ready", async () => {
     const app = await createApp();
-    const na: ChecklistState = { v: 1, na: { contract: "author" }, readyAt: payload("issue_comment", "created").issue.updated_at as string };
     expect(analyze(SCOPED).missing).toEqual(["contract"]);
-    cold(comment(SCOPED));
+    cold(expected("stripe-spec"));
     labelsExist();
     github()
       .post(`${REPO}/issues/1/labels`, { labels: ["handoff-ready"] })
       .reply(200, [])
       .delete(`${REPO}/issues/1/labels/needs-spec`)
       .reply(200, [])
-      .patch(`${REPO}/issues/comments/100`, { body: comment(SCOPED, na) })
+      .patch(`${REPO}/issues/comments/100`, { body: expected("stripe-spec-contract-na") })
       .reply(200, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {});
     // The issue's author needs no role lookup for n/a.
     await deliver(app, "issue_comment", commentPayload("/handoff n/a contract", "author"));
-    expect(comment(SCOPED, na)).toContain("ready to hand off");
   });
 
   test("/handoff template and /handoff brief in one comment: one reply holding both", async () => {
     const app = await createApp();
-    const analysis = analyze(SCOPED);
-    const reply = [templateReply(analysis.missing, DEFAULT_SETTINGS), briefReply(SCOPED.title, 1, sectionText(SCOPED), analysis, DEFAULT_SETTINGS, {})].join("\n\n---\n\n");
-    cold(comment(SCOPED));
+    cold(expected("stripe-spec"));
     github()
-      .post(`${REPO}/issues/1/comments`, { body: reply })
+      .post(`${REPO}/issues/1/comments`, { body: expected("reply-template-and-brief") })
       .reply(201, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {});
@@ -193,7 +179,7 @@ describe("other commands", () => {
 
   test("an unknown command: 😕 and a reply naming /handoff help", async () => {
     const app = await createApp();
-    cold(comment(SCOPED));
+    cold(expected("stripe-spec"));
     github()
       .post(`${REPO}/issues/1/comments`, { body: "- /handoff frobnicate: unknown command \"frobnicate\"\n\n`/handoff help` lists the commands." })
       .reply(201, {})
@@ -204,7 +190,7 @@ describe("other commands", () => {
 
   test("on a pull request only the answering commands run: no label or checklist there", async () => {
     const app = await createApp();
-    cold(comment(SCOPED));
+    cold(expected("stripe-spec"));
     const p = commentPayload("/handoff hire", "author");
     p.issue.pull_request = { url: `https://api.github.com${REPO}/pulls/1`, html_url: "h", diff_url: "d", patch_url: "p" };
     github()

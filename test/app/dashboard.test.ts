@@ -1,15 +1,12 @@
 import { readinessMetrics } from "../../src/backlog/readiness.js";
-import { decideIssue } from "../../src/plan/decide-issue.js";
-import { EMPTY_STATE } from "../../src/plan/checklist-state.js";
-import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
-import { analyze } from "../../src/engine/index.js";
 import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { expected } from "../helpers/expected.js";
 import { appComment, coldIssue, label, REPO } from "../helpers/fixtures.js";
 import { github, verifyGithub } from "../helpers/github.js";
 
 const COMMENT_ID = 492700400;
 const STRIPE = { title: "Add a Stripe webhook endpoint", body: "" };
-const checklist = decideIssue(analyze(STRIPE), DEFAULT_SETTINGS, EMPTY_STATE, { hasComment: true }).comment!;
+const checklist = expected("stripe-one-line");
 
 function openIssue(number: number, title: string, extra: Record<string, unknown> = {}) {
   return { id: number, node_id: "n", number, title, body: "", state: "open", locked: false, comments: 0, labels: [], user: { login: "author", type: "User" }, html_url: `https://github.com/Codertocat/Hello-World/issues/${number}`, created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z", ...extra };

@@ -1,19 +1,13 @@
-import { decideIssue } from "../../src/plan/decide-issue.js";
-import { EMPTY_STATE } from "../../src/plan/checklist-state.js";
 import { MemoryCoordinator } from "../../src/app/coordinator.js";
 import { IssueQueue } from "../../src/app/issue-queue.js";
-import { COMMAND_NAMES } from "../../src/plan/commands.js";
-import { permissionFor } from "../../src/commands/permissions.js";
-import { explainReply, helpReply } from "../../src/commands/replies.js";
-import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
-import { analyze } from "../../src/engine/index.js";
 import { createApp, deliver, payload } from "../helpers/app.js";
+import { expected } from "../helpers/expected.js";
 import { appComment, appLogin, label, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 
 const COMMENT_ID = 492700400;
 const ISSUE = { title: "Add a Stripe webhook endpoint", body: "## Context\nPayments are confirmed by a nightly job today." };
-const CHECKLIST = decideIssue(analyze(ISSUE), DEFAULT_SETTINGS, EMPTY_STATE, { hasComment: true }).comment!;
+const CHECKLIST = expected("stripe-context-only");
 const DENIED = "`/handoff hire` needs the triage role or above.";
 
 function commentPayload(body: string, who: string) {
@@ -91,7 +85,7 @@ describe("denied commands: a 👎 every time, one reply per person and issue per
 describe("answers: the same answer to the same person on the same issue once per window", () => {
   test("/handoff explain twice: one reply; then explain and help: only help is new, and is answered", async () => {
     const app = await createApp();
-    const explain = explainReply(analyze(ISSUE), DEFAULT_SETTINGS);
+    const explain = expected("reply-explain-context-only");
     cold(null);
     comments();
     github().post(`${REPO}/issues/1/comments`, { body: explain }).reply(201, {});
@@ -105,8 +99,7 @@ describe("answers: the same answer to the same person on the same issue once per
     expect(writes()).toEqual([`POST ${REPO}/issues/comments/${COMMENT_ID}/reactions`]);
     verifyGithub();
 
-    const all = COMMAND_NAMES.map((name) => ({ name, permission: permissionFor(DEFAULT_SETTINGS, name) }));
-    const help = helpReply(all.filter((c) => c.permission.role === "read"), all);
+    const help = expected("reply-help-read-role");
     comments();
     role("bob", "read");
     github().post(`${REPO}/issues/1/comments`, { body: help }).reply(201, {});
@@ -116,7 +109,7 @@ describe("answers: the same answer to the same person on the same issue once per
 
   test("with commands.answer_minutes: 0 every answer is written", async () => {
     const app = await createApp();
-    const explain = explainReply(analyze(ISSUE), DEFAULT_SETTINGS);
+    const explain = expected("reply-explain-context-only");
     cold("commands:\n  answer_minutes: 0\n");
     for (let i = 0; i < 2; i++) {
       comments();
