@@ -281,7 +281,7 @@ export class Handoff {
   /**
    * `/handoff backlog`: the report is built by a job of its own, one at a time per repository, not
    * inside the issue run that read the command. Answers that wait while a report is being built are
-   * all answered by the next one.
+   * all answered by the next one; so are those of a job that failed.
    */
   private enqueueDashboard(waiting: DashboardAnswer): void {
     const key = `dashboard/${waiting.issue.owner}/${waiting.issue.repo}`.toLowerCase();
@@ -295,14 +295,22 @@ export class Handoff {
       const repo = { owner: issue.owner, repo: issue.repo };
       const loaded = await this.settings(octokit, repo.owner, repo.repo);
       if (!loaded.ok) return log.debug({ reason: "settings invalid" }, "dashboard skipped");
-      const dash = await updateDashboard(octokit, repo, loaded.settings, await this.botLogin());
-      let writes = dash.written ? 1 : 0;
-      const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
-      for (const a of answers) {
-        const reply = a.answer.reply ? `${a.answer.reply}\n\n---\n\n${line}` : line;
-        writes += (await answerComment(a.octokit, a.issue, { ...a.answer, reply }, { locked: a.locked })).writes;
+      let answered = 0;
+      try {
+        const dash = await updateDashboard(octokit, repo, loaded.settings, await this.botLogin());
+        let writes = dash.written ? 1 : 0;
+        const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
+        for (const a of answers) {
+          const reply = a.answer.reply ? `${a.answer.reply}\n\n---\n\n${line}` : line;
+          writes += (await answerComment(a.octokit, a.issue, { ...a.answer, reply }, { locked: a.locked })).writes;
+          answered++;
+        }
+        log.info({ dashboard: dash.number, answers: answers.length, writes, ms: Date.now() - started }, "dashboard updated");
+      } catch (error) {
+        // The answers not yet made wait for the next `/handoff backlog` of the repository.
+        this.dashboardAnswers.set(key, [...answers.slice(answered), ...(this.dashboardAnswers.get(key) ?? [])]);
+        throw error;
       }
-      log.info({ dashboard: dash.number, answers: answers.length, writes, ms: Date.now() - started }, "dashboard updated");
     });
   }
 

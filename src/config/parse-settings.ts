@@ -1,4 +1,4 @@
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { settingsSchema, type Settings } from "./schema.js";
 import { unknownKeyMessage } from "./suggest-key.js";
 
@@ -45,7 +45,7 @@ function offsetOf(node: unknown): number | undefined {
 }
 
 /** The offset of the node at `path` (or of its key), falling back to the deepest node that exists. */
-function locate(doc: Document, path: ReadonlyArray<PropertyKey>, key: boolean): number {
+function locate(doc: Document, path: ReadonlyArray<PropertyKey>, { key }: { key: boolean }): number {
   let node: unknown = doc.contents;
   let best = offsetOf(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -136,7 +136,7 @@ export interface SettingsFile {
   file: string;
   data: Record<string, unknown>;
   /** Line and column of the setting at `path` (of its key with `key`), or of its nearest parent. */
-  position(path: ReadonlyArray<PropertyKey>, key?: boolean): { line: number; column: number };
+  position(path: ReadonlyArray<PropertyKey>, options?: { key: boolean }): { line: number; column: number };
   /** Whether the file itself sets `path`. */
   sets(path: ReadonlyArray<PropertyKey>): boolean;
 }
@@ -181,8 +181,8 @@ export function readSettingsFile(text: string, file = ".github/handoff.yml"): Re
     file: {
       file,
       data: data as Record<string, unknown>,
-      position(path, key = false) {
-        const pos = counter.linePos(locate(doc, path, key));
+      position(path, { key } = { key: false }) {
+        const pos = counter.linePos(locate(doc, path, { key }));
         return { line: pos.line, column: pos.col };
       },
       sets(path) {
@@ -200,16 +200,16 @@ export function validateSettings(data: unknown, files: SettingsFile[]): Settings
   const parsed = settingsSchema.safeParse(data);
   if (parsed.success) return { ok: true, settings: parsed.data };
   const problems: SettingsProblem[] = [];
-  const at = (path: ReadonlyArray<PropertyKey>, key: boolean, message: string) => {
+  const at = (path: ReadonlyArray<PropertyKey>, { key }: { key: boolean }, message: string) => {
     const owner = [...files].reverse().find((f) => f.sets(path)) ?? [...files].reverse().find((f) => f.sets(path.slice(0, -1))) ?? files[files.length - 1];
-    const pos = owner ? owner.position(path, key) : { line: 1, column: 1 };
+    const pos = owner ? owner.position(path, { key }) : { line: 1, column: 1 };
     problems.push({ file: owner?.file ?? "(settings)", line: pos.line, column: pos.column, path: formatPath(path), message });
   };
   for (const issue of parsed.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) at([...issue.path, k], true, unknownKeyMessage(k, issue.path));
+      for (const k of issue.keys) at([...issue.path, k], { key: true }, unknownKeyMessage(k, issue.path));
     } else {
-      at(issue.path, false, issue.message);
+      at(issue.path, { key: false }, issue.message);
     }
   }
   return { ok: false, problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column) };

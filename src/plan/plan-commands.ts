@@ -66,7 +66,7 @@ export function rolesNeeded(jobs: IssueJob[], issue: Pick<Issue, "author" | "pul
     const isAuthor = isAuthorOf(issue, job.author);
     const needs = (name: CommandName) => needsRole(permissionFor(settings, name), { isAuthor });
     const commands = parseCommands(job.body, ids).commands.filter((c) => appliesTo(c.name, issue));
-    if (commands.some((c) => needs(c.name) || (c.name === "help" && COMMAND_NAMES.some(needs)))) people.set(job.author.toLowerCase(), job.author);
+    if (!people.has(job.author.toLowerCase()) && commands.some((c) => needs(c.name) || (c.name === "help" && COMMAND_NAMES.some(needs)))) people.set(job.author.toLowerCase(), job.author);
   }
   return [...people.values()];
 }

@@ -64,6 +64,30 @@ describe("/handoff backlog", () => {
       .reply(201, {});
     await deliver(app, "issue_comment", backlogComment());
   });
+  test("a report that fails: its answer waits for the next /handoff backlog, which answers both", async () => {
+    const app = await createApp();
+    coldIssue([appComment(100, checklist)]);
+    github().get(`${REPO}/collaborators/lead/permission`).reply(200, { permission: "write", role_name: "triage" });
+    github().get(`${REPO}/issues`).query({ state: "open", per_page: 100 }).reply(500, {});
+    await deliver(app, "issue_comment", backlogComment());
+    verifyGithub();
+
+    const later = backlogComment();
+    later.comment.id = COMMENT_ID + 1;
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, checklist)]);
+    github().get(`${REPO}/issues`).query({ state: "open", per_page: 100 }).reply(200, [openIssue(2, "Define SLOs and the on-call rotation")]);
+    github()
+      .post(`${REPO}/issues`)
+      .reply(201, { number: 99 })
+      .post(`${REPO}/issues/1/comments`, { body: "The backlog dashboard is #99." })
+      .times(2)
+      .reply(201, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID + 1}/reactions`, { content: "+1" })
+      .reply(201, {});
+    await deliver(app, "issue_comment", later);
+  });
 });
 
 describe("readiness metrics", () => {
