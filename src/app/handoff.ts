@@ -45,7 +45,7 @@ interface DashboardAnswer {
   log: Logger;
 }
 
-/** An issue to run the pipeline on, as the event (or the backfill's list) carried it. */
+/** An issue to run, as the event (or the backfill's list) carried it. */
 interface IssueTarget {
   octokit: Octokit;
   owner: string;
@@ -66,9 +66,9 @@ const SETTINGS_TTL_MS = 15 * 60 * 1000;
 const CATCH_UP: CatchUp = { quietMs: 250, maxMs: 2000 };
 
 /**
- * The app's state and its pipeline for an issue: load settings, analyse, combine with the decisions
- * people made, and hand the desired state to the reconciler. Events only enqueue work; the work runs
- * after the webhook has been answered, one run at a time per issue.
+ * The app's state, and the way each event reaches its run: settings (cached per repository and kept in
+ * step with the configuration issue), then `runIssue` (read, plan, apply). Events only enqueue work;
+ * the work runs after the webhook has been answered, one run at a time per issue.
  */
 export class Handoff {
   readonly queue: IssueQueue;

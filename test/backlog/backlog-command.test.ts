@@ -9,7 +9,7 @@ import addFormatsModule from "ajv-formats";
 import { main } from "../../src/cli/main.js";
 import { parseCorpus } from "../../src/eval/corpus-metrics.js";
 import { API, github, requests, verifyGithub, writes } from "../helpers/github.js";
-import { APP_LABELS, label } from "../helpers/fixtures.js";
+import { APP_LABELS, label, RAW } from "../helpers/fixtures.js";
 import { createApp, deliver, payload } from "../helpers/app.js";
 
 const OWNER = "Codertocat";
@@ -192,6 +192,39 @@ describe("handoff backlog --apply", () => {
     expect(r.code).toBe(0);
     expect(byCli.length).toBeGreaterThan(0);
     expect(byCli.sort()).toEqual(byApp.sort());
+  });
+
+  test("issues the settings ignore are left alone, as by the app; the dry run plans nothing for them", async () => {
+    const items = backlog(6, 0).map((i) => (i.number === 2 || i.number === 5 ? { ...i, labels: [label("wontfix")] } : i));
+    const ignoring = () => github().get(`${REPO}${SETTINGS}`).reply(200, "ignore:\n  labels: [wontfix]\n", RAW);
+
+    const byApp: string[] = [];
+    const app = await createApp();
+    github().post("/app/installations/42/access_tokens").reply(201, { token: "ghs_x", expires_at: "2099-01-01T00:00:00Z" });
+    ignoring();
+    recordingWrites(byApp);
+    for (const issue of items) {
+      const p = payload("issues", "opened");
+      p.issue = { ...p.issue, ...issue };
+      await deliver(app, "issues", p);
+    }
+    verifyGithub();
+
+    const byCli: string[] = [];
+    asApp();
+    ignoring();
+    listed(items);
+    recordingWrites(byCli);
+    expect((await cli(["backlog", `${OWNER}/${NAME}`, "--apply"], APP)).code).toBe(0);
+    expect(byCli.sort()).toEqual(byApp.sort());
+    expect(byCli.filter((w) => /\/issues\/[25]\//.test(w))).toEqual([]);
+    verifyGithub();
+
+    github().get(`${REPO}${SETTINGS}`).reply(200, "ignore:\n  labels: [wontfix]\n", RAW);
+    listed(items);
+    const dry = await cli(["backlog", `${OWNER}/${NAME}`], TOKEN);
+    expect(dry.stdout).not.toMatch(/^- #[25]: /m);
+    expect(dry.stdout).toMatch(/^- #1: /m);
   });
 
   test("a second --apply run over the result of the first writes nothing", async () => {
