@@ -4,11 +4,10 @@ import { closingRefs } from "../plan/closing-refs.js";
 import { planAcceptanceChecks, type LinkedIssue } from "../plan/plan-pull-request.js";
 import { loadSettings, SETTINGS_PATH } from "../config/load-settings.js";
 import { findAcceptanceChecks, upsertAcceptanceCheck } from "../github/acceptance-check-run.js";
-import { issueFacts } from "../github/issue-facts.js";
 import { foreignLabelWarnings } from "../github/label-warnings.js";
 import { createSettingsCheck } from "../github/settings-check-run.js";
 import { settingsFetcher } from "../github/settings-files.js";
-import { statusOf, type Octokit } from "../github/types.js";
+import { readLinkedIssue, settingsFileInPull } from "../github/pull-request-reads.js";
 
 type PullRequestChanged = Context<"pull_request.opened" | "pull_request.reopened" | "pull_request.synchronize" | "pull_request.edited">;
 
@@ -33,31 +32,11 @@ export function onPullRequest(handoff: Handoff) {
 async function checkSettingsFile(context: PullRequestChanged, pullNumber: number, headSha: string): Promise<void> {
   const { owner, repo } = context.repo();
   const octokit = context.octokit;
-  const files = await octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner, repo, pull_number: pullNumber, per_page: 100 });
-  const changed = files.find((f) => f.filename === SETTINGS_PATH && f.status !== "removed");
-  if (!changed) return context.log.debug({ reason: "settings file not changed", pull: pullNumber }, "skipped");
-  // The head commit is reachable from the base repository, also for pull requests from forks.
-  let text: string | null;
-  try {
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path: SETTINGS_PATH, ref: headSha, mediaType: { format: "raw" } });
-    text = typeof data === "string" ? data : null;
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error;
-    text = null;
-  }
+  const text = await settingsFileInPull(octokit, { owner, repo }, { number: pullNumber, headSha });
+  if (text === undefined) return context.log.debug({ reason: "settings file not changed", pull: pullNumber }, "skipped");
   const result = await loadSettings(owner, repo, settingsFetcher(octokit, { file: { owner, repo, path: SETTINGS_PATH }, text }));
   await createSettingsCheck(octokit, { owner, repo }, headSha, result.ok ? [] : result.problems, await foreignLabelWarnings(octokit, { owner, repo }, result));
   context.log.info({ pull: pullNumber, valid: result.ok }, "settings checked in a pull request");
-}
-
-async function readIssue(octokit: Octokit, owner: string, repo: string, number: number) {
-  try {
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number });
-    return "pull_request" in data && data.pull_request ? null : issueFacts(data);
-  } catch (error) {
-    if (statusOf(error) === 404 || statusOf(error) === 403) return null;
-    throw error;
-  }
 }
 
 async function reportAcceptance(handoff: Handoff, context: PullRequestChanged, pr: PullRequestChanged["payload"]["pull_request"], { mayExist }: { mayExist: boolean }): Promise<void> {
@@ -75,7 +54,7 @@ async function reportAcceptance(handoff: Handoff, context: PullRequestChanged, p
     const same = ref.owner.toLowerCase() === owner.toLowerCase() && ref.repo.toLowerCase() === repo.toLowerCase();
     const refSettings = same ? settings : await handoff.settings(octokit, ref.owner, ref.repo);
     if (!refSettings.ok) continue;
-    const facts = await readIssue(octokit, ref.owner, ref.repo, ref.number);
+    const facts = await readLinkedIssue(octokit, { owner: ref.owner, repo: ref.repo, issue_number: ref.number });
     if (facts) linked.push({ name: same ? `#${ref.number}` : `${ref.owner}/${ref.repo}#${ref.number}`, facts, settings: refSettings.settings });
   }
   // 2. Plan, pure: which linked issues get a check run, and with what.
