@@ -39,7 +39,7 @@ async function open(n: number, faults: Fault[], quietMs = RETRY_QUIET_MS): Promi
   local.addIssue(n, "Add a Stripe webhook endpoint");
   local.faults = faults;
   expect(await deliver(app.port, `open-${n}-${Date.now()}`, "issues", issuePayload(local, n, "opened"))).toBe(200);
-  await settle(local, quietMs, [app]);
+  await settle(local, quietMs);
 }
 
 describe("faults", () => {
@@ -77,7 +77,7 @@ describe("faults", () => {
     expect(checklists(3)).toBe(0);
     await open(4, [{ match: /^GET .*\/contents\//, times: 0, status: 404 }]);
     expect(await deliver(app.port, "again-3", "issues", issuePayload(local, 3, "edited"))).toBe(200);
-    await settle(local, 1500, [app]);
+    await settle(local, 1500);
     expect(checklists(3)).toBe(1);
   });
 
@@ -93,7 +93,7 @@ describe("faults", () => {
     const started = Date.now();
     expect(await deliver(app.port, "slow-6", "issues", issuePayload(local, 6, "opened"))).toBe(200);
     expect(Date.now() - started).toBeLessThan(250);
-    await settle(local, 1500, [app]);
+    await settle(local, 1500);
     expect(checklists(6)).toBe(1);
   });
 });
