@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import Bottleneck from "bottleneck";
 import { Probot, ProbotOctokit, run } from "probot";
 import { EnvError, parseServerEnv, withDotEnv, type ServerEnv } from "./env.js";
 import { deliveryRoute } from "./http/deliveries.js";
@@ -27,18 +28,22 @@ interface Limited {
 }
 
 /**
- * Probot's Octokit with its retry and throttling plugins, configured: throttling on unless
- * HANDOFF_THROTTLE=off, and a request that hits a primary or a secondary rate limit retried twice
- * after the wait GitHub asks for (Probot's default gives up on a secondary one).
+ * Probot's Octokit with its retry and throttling plugins, configured: a request that hits a primary
+ * or a secondary rate limit is retried twice after the wait GitHub asks for (Probot's default gives
+ * up on a secondary one). HANDOFF_THROTTLE=off takes the pacing away (the throttling plugin's
+ * limiters without limits), not the waits: a rate limit is waited out in both modes.
  */
-const octokitFor = (throttle: boolean): typeof ProbotOctokit =>
-  ProbotOctokit.defaults((o: Record<string, unknown> & { log?: { warn(message: string): void }; throttle?: object }) => {
+const octokitFor = (throttle: boolean): typeof ProbotOctokit => {
+  const unpaced = () => new Bottleneck.Group({ maxConcurrent: null, minTime: 0 });
+  const limiters = throttle ? {} : { global: unpaced(), auth: unpaced(), write: unpaced(), search: unpaced(), notifications: unpaced() };
+  return ProbotOctokit.defaults((o: Record<string, unknown> & { log?: { warn(message: string): void }; throttle?: object }) => {
     const retry = (kind: string) => (retryAfter: number, options: Limited) => {
       o.log?.warn(`${kind} rate limit on ${options.method} ${options.url}: retrying in ${retryAfter} s`);
       return options.request.retryCount < 2;
     };
-    return { ...o, throttle: { ...o.throttle, enabled: throttle, onRateLimit: retry("primary"), onSecondaryRateLimit: retry("secondary") } };
+    return { ...o, throttle: { ...o.throttle, ...limiters, onRateLimit: retry("primary"), onSecondaryRateLimit: retry("secondary") } };
   });
+};
 
 if (env.mode === "setup") {
   await run(() => undefined);

@@ -62,12 +62,17 @@ describe("faults", () => {
     expect(checklists(2)).toBe(1);
   });
 
-  test("403 (a secondary rate limit) with retry-after: retried after the wait, by the throttling that is on by default", async () => {
+  test.each([
+    ["on (the default)", true],
+    ["off (HANDOFF_THROTTLE=off: no pacing, the same waits)", false],
+  ])("403 (a secondary rate limit) with retry-after, throttling %s: retried after the wait", async (_name, throttle) => {
     app.child.kill("SIGKILL");
     await app.exited;
-    app = await startApp(address, { throttle: true });
-    await open(7, [{ match: /^POST .*\/issues\/7\/labels$/, times: 1, status: 403, retryAfter: 1, message: "You have exceeded a secondary rate limit." }]);
+    app = await startApp(address, { throttle });
+    const started = Date.now();
+    await open(7, [{ match: /^POST .*\/issues\/7\/labels$/, times: 1, status: 403, retryAfter: 2, message: "You have exceeded a secondary rate limit." }]);
     expect(attempts(/^POST .*\/issues\/7\/labels$/)).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
     expect(checklists(7)).toBe(1);
   });
 
