@@ -1,126 +1,141 @@
-import { once } from "node:events";
-import { Worker } from "node:worker_threads";
-import type { Logger } from "pino";
-import { run } from "probot";
-import { lowerOtherThreads, workerPriority } from "./threads.js";
-import type { FromWorker, ToWorker, WorkerData, WorkerEvent } from "./worker.js";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import Bottleneck from "bottleneck";
+import { Probot, ProbotOctokit, run } from "probot";
+import { EnvError, parseServerEnv, withDotEnv, type ServerEnv } from "./env.js";
+import { deliveryRoute } from "./http/deliveries.js";
+import { pingRoute } from "./http/ping.js";
+import { handoff } from "./index.js";
 
 /**
- * `npm start`: the webhook server. Probot reads its settings from the environment (APP_ID,
- * PRIVATE_KEY, WEBHOOK_SECRET, PORT, GHE_HOST, REDIS_URL…; HANDOFF_THROTTLE=off turns Octokit's
- * pacing off). This thread verifies and answers webhooks and hands each event to the worker thread
- * (`worker.ts`), where the app does its work. On SIGTERM the server stops taking webhooks and the work
- * already acknowledged is finished before the process exits.
+ * `npm start`: the app on one Probot instance, behind a node:http server with three routes: the
+ * webhook path (Probot's middleware behind a size and signature check; POST / too), `GET /ping`,
+ * and 404.
+ * Without APP_ID it is Probot's own setup page instead, which registers the app.
  */
-let worker: Worker | undefined;
-let log: Logger | undefined;
-let stopping = false;
+let env: ServerEnv;
+try {
+  env = parseServerEnv(withDotEnv(process.env));
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  process.stderr.write(`handoff: ${error.message}\n`);
+  process.exit(1);
+}
+
+interface Limited {
+  method: string;
+  url: string;
+  request: { retryCount: number };
+}
 
 /**
- * Events go to the worker thread in batches: the first event of a batch waits at most
- * HANDOFF_HANDOVER_MS (50 ms unless set; nothing the app does is that urgent, as a run waits for a
- * quiet spell of 250 ms anyway), and a batch goes sooner once its bodies reach `HANDOVER_CHARS` characters.
- * Under load this wakes the worker thread twenty times a second instead of once per event, which
- * costs both threads markedly less CPU. 0 hands each event over at once.
+ * Probot's Octokit with its retry and throttling plugins, configured: a request that hits a primary
+ * or a secondary rate limit is retried twice after the wait GitHub asks for (Probot's default gives
+ * up on a secondary one). HANDOFF_THROTTLE=off takes the pacing away (the throttling plugin's
+ * limiters without limits), not the waits: a rate limit is waited out in both modes.
  */
-const handoverMs = (raw = process.env.HANDOFF_HANDOVER_MS): number => {
-  if (raw === undefined || raw.trim() === "") return 50;
-  const ms = Number(raw);
-  if (Number.isInteger(ms) && ms >= 0 && ms <= 60_000) return ms;
-  throw new Error(`HANDOFF_HANDOVER_MS must be a whole number of milliseconds from 0 to 60000, not ${JSON.stringify(raw)}`);
-};
-const HANDOVER_MS = handoverMs();
-// How far below the webhook thread the others run (threads.ts); read here so that a wrong value
-// stops the server before it takes a webhook.
-const WORKER_PRIORITY = workerPriority();
-const HANDOVER_CHARS = 4 * 1024 * 1024;
-let batch: WorkerEvent[] = [];
-let batchChars = 0;
-let handover: NodeJS.Timeout | undefined;
-
-const handOver = () => {
-  clearTimeout(handover);
-  handover = undefined;
-  if (!batch.length) return;
-  worker?.postMessage({ type: "events", events: batch } satisfies ToWorker);
-  batch = [];
-  batchChars = 0;
-};
-
-const queueEvent = (event: WorkerEvent) => {
-  batch.push(event);
-  batchChars += event.body.length;
-  if (HANDOVER_MS === 0 || batchChars >= HANDOVER_CHARS) handOver();
-  else handover ??= setTimeout(handOver, HANDOVER_MS);
-};
-
-const startWorker = (appLog: Logger): Worker => {
-  // Before the worker thread starts, so that it is not among them: it lowers itself.
-  lowerOtherThreads(WORKER_PRIORITY);
-  const started = new Worker(new URL("./worker.js", import.meta.url), { workerData: { priority: WORKER_PRIORITY } satisfies WorkerData });
-  // The work runs there: without it nothing acknowledged would be done, so the process ends and its
-  // supervisor starts a new one.
-  started.once("error", (err) => {
-    appLog.fatal({ err }, "handoff: the worker thread failed");
-    process.exit(1);
-  });
-  started.once("exit", (code) => {
-    if (stopping) return;
-    appLog.fatal({ code }, "handoff: the worker thread stopped");
-    process.exit(1);
-  });
-  return started;
-};
-
-/** Why a signed delivery's body cannot be an event's payload, or undefined when it can. */
-const malformedPayload = (body: string): string | undefined => {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body);
-  } catch {
-    return "Invalid JSON";
-  }
-  return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? undefined : "The payload is not a JSON object";
-};
-
-// The worker connects to Redis itself; this thread makes no request to GitHub and needs no Redis.
-// Read through, not copied: Probot's `run` loads `.env` into process.env before it reads it.
-const env = new Proxy(process.env, { get: (target, key) => (key === "REDIS_URL" ? undefined : Reflect.get(target, key)) });
-const server = await run(
-  (app) => {
-    log = app.log;
-    worker = startWorker(app.log);
-    // Probot's webhook middleware hands each delivery to `verifyAndReceive`. Here it is only verified
-    // and checked to be a JSON object, and its body goes to the worker thread as it came: parsing it
-    // into objects, the event's authenticated Octokit and its context are the worker's work, not this
-    // thread's. A wrong signature goes to Probot's own method, which answers 400 and logs it.
-    const webhooks = app.webhooks;
-    const verifyAndReceive = webhooks.verifyAndReceive.bind(webhooks);
-    webhooks.verifyAndReceive = async (event) => {
-      if (!(await webhooks.verify(event.payload, event.signature).catch(() => false))) return verifyAndReceive(event);
-      const malformed = malformedPayload(event.payload);
-      // As @octokit/webhooks reports its own errors: the middleware answers with the first one's status.
-      if (malformed) throw new AggregateError([Object.assign(new Error(malformed), { status: 400 })], malformed);
-      queueEvent({ id: event.id, name: event.name, body: event.payload });
+const octokitFor = (throttle: boolean): typeof ProbotOctokit => {
+  const unpaced = () => new Bottleneck.Group({ maxConcurrent: null, minTime: 0 });
+  const limiters = throttle ? {} : { global: unpaced(), auth: unpaced(), write: unpaced(), search: unpaced(), notifications: unpaced() };
+  return ProbotOctokit.defaults((o: Record<string, unknown> & { log?: { warn(message: string): void }; throttle?: object }) => {
+    const retry = (kind: string) => (retryAfter: number, options: Limited) => {
+      o.log?.warn(`${kind} rate limit on ${options.method} ${options.url}: retrying in ${retryAfter} s`);
+      return options.request.retryCount < 2;
     };
-  },
-  { env },
-);
-
-const drain = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  log?.info({ signal }, "stopping: no more webhooks");
-  await server.stop();
-  // What was acknowledged and not yet handed over goes first: the worker finishes it before closing.
-  handOver();
-  if (worker) {
-    const closed = new Promise<void>((resolve) => worker!.on("message", (m: FromWorker) => m.type === "closed" && resolve()));
-    worker.postMessage({ type: "close" } satisfies ToWorker);
-    await Promise.race([closed, once(worker, "exit")]);
-  }
-  log?.info("stopped");
-  process.exit(0);
+    return { ...o, throttle: { ...o.throttle, ...limiters, onRateLimit: retry("primary"), onSecondaryRateLimit: retry("secondary") } };
+  });
 };
-process.once("SIGTERM", () => void drain("SIGTERM"));
-process.once("SIGINT", () => void drain("SIGINT"));
+
+if (env.mode === "setup") {
+  await run(() => undefined);
+} else {
+  await serve(env);
+}
+
+async function serve(env: Extract<ServerEnv, { mode: "app" }>): Promise<void> {
+  const probot = new Probot({
+    appId: env.appId,
+    privateKey: env.privateKey,
+    secret: env.secret,
+    baseUrl: env.baseUrl,
+    logLevel: env.logLevel,
+    logFormat: env.logFormat,
+    logLevelInString: env.logLevelInString,
+    ...(env.logMessageKey ? { logMessageKey: env.logMessageKey } : {}),
+    ...(env.sentryDsn ? { sentryDsn: env.sentryDsn } : {}),
+    ...(env.redisUrl ? { redisConfig: env.redisUrl } : {}),
+    webhookPath: env.webhookPath,
+    Octokit: octokitFor(env.throttle),
+  });
+  await probot.ready();
+  const log = probot.log.child({ name: "server" });
+  const state = handoff(env.redisUrl ? { redisUrl: env.redisUrl } : {})(probot);
+
+  const webhooks = deliveryRoute({
+    middleware: await probot.getNodeMiddleware({ path: env.webhookPath }),
+    verify: (body, signature) => probot.webhooks.verify(body, signature),
+    log,
+  });
+  const ping = pingRoute(async () => {
+    const octokit = await probot.auth();
+    await octokit.request("GET /app");
+  }, log);
+
+  let stopping = false;
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    // After SIGTERM: deliveries go elsewhere (GitHub records the failure; the app redelivers it).
+    if (stopping) return void res.writeHead(503, { connection: "close" }).end();
+    const path = (req.url ?? "/").split("?")[0]!.replace(/\/+$/, "") || "/";
+    // Probot's setup page registers the app with the server's root URL as its webhook URL: deliveries
+    // are taken there too.
+    if (path === "/" && req.method === "POST") req.url = env.webhookPath;
+    if (path === env.webhookPath || req.url === env.webhookPath) return webhooks(req, res);
+    if (path === "/ping" && req.method === "GET") return ping(res);
+    res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+  };
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      log.error({ err: error }, "request failed");
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.port, env.host, resolve);
+  });
+  log.info(`listening on http://${env.host}:${env.port}${env.webhookPath}`);
+  const proxy = env.webhookProxy ? await startProxy(env.webhookProxy, `http://127.0.0.1:${env.port}${env.webhookPath}`, log) : undefined;
+
+  // SIGTERM (docker stop, Kubernetes): stop taking deliveries, answer those in flight, finish the
+  // work acknowledged, let go of Redis, exit 0.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping: no more deliveries");
+    proxy?.close();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    log.info({ queued: state.queue.size }, "stopping: finishing acknowledged work");
+    await state.close();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}
+
+/** WEBHOOK_PROXY_URL: a smee.io channel forwarding GitHub's deliveries here, for local use. */
+async function startProxy(source: string, target: string, log: Probot["log"]): Promise<{ close(): void }> {
+  // Not a dependency of the app: installed by whoever develops with a proxy, as Probot suggests.
+  const name = "smee-client";
+  let SmeeClient: new (options: { source: string; target: string; logger: unknown }) => { start(): Promise<{ close(): void }> };
+  try {
+    ({ SmeeClient } = (await import(name)) as { SmeeClient: typeof SmeeClient });
+  } catch {
+    process.stderr.write("handoff: WEBHOOK_PROXY_URL: needs the smee-client package (npm install --no-save smee-client)\n");
+    process.exit(1);
+  }
+  log.info({ source }, "forwarding deliveries from the proxy");
+  return new SmeeClient({ source, target, logger: log }).start();
+}

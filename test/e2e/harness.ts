@@ -11,14 +11,6 @@ const require = createRequire(import.meta.url);
 export const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
 export const SECRET = "e2e-secret";
 const serverJs = fileURLToPath(new URL("../../lib/server.js", import.meta.url));
-/** The Node options of `npm start` (`node [options] lib/server.js`), which the server runs with here too. */
-const startOptions = (): string[] => {
-  const { start } = (require("../../package.json") as { scripts: { start: string } }).scripts;
-  const words = start.trim().split(/\s+/);
-  if (words[0] !== "node" || words.at(-1) !== "lib/server.js") throw new Error(`npm start is not \`node [options] lib/server.js\` but \`${start}\`: teach the e2e harness to run it`);
-  return words.slice(1, -1);
-};
-const SERVER_NODE_OPTIONS = startOptions();
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
 export async function freePort(): Promise<number> {
@@ -34,10 +26,12 @@ export interface App {
   child: ChildProcess;
   port: number;
   exited: Promise<number | null>;
+  /** What the server has written to its standard output (its log) so far. */
+  stdout(): string;
 }
 
 /**
- * The real server, run as `npm start` runs it (`node --single-threaded-gc lib/server.js`), pointed at
+ * The real server, run as `npm start` runs it (`node lib/server.js`), pointed at
  * the local GitHub. To see what it logs while debugging a test: HANDOFF_E2E_OUTPUT=1 (its output on
  * this process's) and HANDOFF_E2E_LOG_LEVEL=debug.
  * `env` is added to the server's environment last.
@@ -53,10 +47,15 @@ export async function startApp(
   if (dotEnvIn) writeFileSync(join(dotEnvIn, ".env"), `APP_ID=${credentials.APP_ID}\nWEBHOOK_SECRET=${SECRET}\nPRIVATE_KEY="${privateKey.replace(/\n/g, "\\n")}"\n`);
   const env: NodeJS.ProcessEnv = { ...process.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...(dotEnvIn ? {} : credentials), PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github, GHE_PROTOCOL: "http", HANDOFF_THROTTLE: throttle ? "on" : "off", LOG_LEVEL: (process.env.HANDOFF_E2E_LOG_LEVEL ?? "error") as NodeJS.ProcessEnv["LOG_LEVEL"], NODE_ENV: "production", ...extraEnv };
   if (dotEnvIn) for (const key of Object.keys(credentials)) delete env[key];
-  const child = spawn(process.execPath, script === serverJs ? [...SERVER_NODE_OPTIONS, script] : [script], {
+  const child = spawn(process.execPath, [script], {
     env,
     ...(dotEnvIn ? { cwd: dotEnvIn } : {}),
-    stdio: ["ignore", process.env.HANDOFF_E2E_OUTPUT ? "inherit" : "ignore", "pipe"] as Array<"ignore" | "inherit" | "pipe">,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  child.stdout?.on("data", (d) => {
+    stdout += String(d);
+    if (process.env.HANDOFF_E2E_OUTPUT) process.stdout.write(d);
   });
   let stderr = "";
   child.stderr?.on("data", (d) => {
@@ -68,7 +67,7 @@ export async function startApp(
     if (child.exitCode !== null) throw new Error(`the server exited with status ${child.exitCode}: ${stderr}`);
     try {
       await fetch(`http://127.0.0.1:${port}/`);
-      return { child, port, exited };
+      return { child, port, exited, stdout: () => stdout };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -104,49 +103,24 @@ export async function deliver(port: number, id: string, name: string, payload: u
 }
 
 /**
- * Waits until the app is done: no request to the local GitHub for `quietMs`, and, for each of `apps`,
- * at most a tenth of that window in CPU time. A server whose worker thread is still working through a
- * backlog can go some time without a request (each issue's run waits for a quiet spell in its own
- * events), but not without using the CPU.
+ * Waits until the app is done: no request to the local GitHub for `quietMs`, longer than a run waits
+ * for an issue's events to stop (250 ms) before it catches up with them.
  */
-export async function settle(local: LocalGitHub, quietMs = 800, apps: App[] = [], maxMs = 90_000): Promise<void> {
-  const cpu = () => apps.reduce((sum, app) => sum + cpuMs(app.child.pid!), 0);
+export async function settle(local: LocalGitHub, quietMs = 800, maxMs = 90_000): Promise<void> {
   const start = Date.now();
   let last = -1;
   let since = Date.now();
-  let cpuSince = cpu();
   while (Date.now() - start < maxMs) {
     if (local.log.length !== last) {
       last = local.log.length;
       since = Date.now();
-      cpuSince = cpu();
     } else if (Date.now() - since >= quietMs) {
-      const used = cpu() - cpuSince;
-      if (used <= quietMs / 10) return;
-      since = Date.now();
-      cpuSince += used;
+      return;
     }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("the app did not settle");
 }
-
-/**
- * The fields of a `stat` file under /proc (a process's or a thread's) from the 3rd on: `fields[0]` is
- * field 3. The 2nd, the name, is in parentheses and may hold spaces.
- */
-export function procStat(path: string): string[] {
-  const stat = readFileSync(path, "utf8");
-  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-}
-
-/** CPU time a process has used, user and system (fields 14 and 15 of its stat, in clock ticks). */
-export function cpuMs(pid: number): number {
-  const fields = procStat(`/proc/${pid}/stat`);
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-}
-// USER_HZ: 100 on every Linux architecture Node.js runs on.
-const TICKS_PER_SECOND = 100;
 
 export function rssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

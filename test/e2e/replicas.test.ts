@@ -81,7 +81,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
     }
     const statuses = await Promise.all(sends);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    await settle(local, 2000, apps);
+    await settle(local, 2000);
     // Never double-posted: one create per issue, and no duplicate ever had to be cleaned up.
     for (let n = 1; n <= 50; n++) expect({ n, creates: local.log.filter((l) => l === `POST /repos/acme/api/issues/${n}/comments`).length }).toEqual({ n, creates: 1 });
     expect(local.log.filter((l) => l.startsWith("DELETE ") && l.includes("/issues/comments/"))).toEqual([]);

@@ -1,14 +1,11 @@
 import { jest } from "@jest/globals";
-import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { getPriority, tmpdir } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
-import { BACKGROUND_NICE } from "../../src/threads.js";
-import { deliver, examples, issuePayload, procStat, rssKb, SECRET, settle, startApp } from "./harness.js";
+import { deliver, examples, issuePayload, rssKb, SECRET, settle, startApp } from "./harness.js";
 
 jest.setTimeout(150_000);
 
@@ -45,14 +42,14 @@ describe("the real server against a local GitHub", () => {
     await local.stop();
   });
 
-  test("credentials in .env, as Probot's setup writes them: the server runs the app (not the setup page) and its worker thread works", async () => {
+  test("credentials in .env, as Probot's setup writes them: the server runs the app (not the setup page)", async () => {
     local.addIssue(1, "Add a Stripe webhook endpoint");
     const dir = mkdtempSync(join(tmpdir(), "handoff-env-"));
     const app = await startApp(address, { dotEnvIn: dir });
     try {
       expect(await deliver(app.port, "env-1", "issues", issuePayload(local, 1, "opened"))).toBe(200);
       const checklists = () => local.issues.get(1)!.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER)).length;
-      // The worker thread's first run starts cold (modules, the token): wait for it, not for a quiet spell.
+      // The first run starts cold (the token): wait for it, not for a quiet spell.
       for (let waited = 0; checklists() === 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
       await settle(local, 500);
       expect(checklists()).toBe(1);
@@ -61,69 +58,6 @@ describe("the real server against a local GitHub", () => {
       await app.exited;
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-
-  // util-linux's chrt sets SCHED_IDLE; where it is missing the server falls back to nice 10.
-  const chrt = spawnSync("chrt", ["--version"], { stdio: "ignore" }).status === 0;
-  const SCHED_OTHER = 0;
-  const SCHED_IDLE = 5;
-  test.each([
-    { setting: undefined, shown: "unset", nice: BACKGROUND_NICE, policy: chrt ? SCHED_IDLE : SCHED_OTHER },
-    { setting: "idle", shown: "idle", nice: BACKGROUND_NICE, policy: chrt ? SCHED_IDLE : SCHED_OTHER },
-    { setting: "low", shown: "low", nice: BACKGROUND_NICE, policy: SCHED_OTHER },
-    { setting: "normal", shown: "normal", nice: getPriority(), policy: SCHED_OTHER },
-  ])("HANDOFF_WORKER_PRIORITY $shown: the webhook thread keeps the process's priority; the worker thread and V8's own threads run at nice $nice, policy $policy", async ({ setting, nice, policy }) => {
-    local.addIssue(1, "Add a Stripe webhook endpoint");
-    const app = await startApp(address, setting === undefined ? {} : { env: { HANDOFF_WORKER_PRIORITY: setting } });
-    const pid = app.child.pid!;
-    try {
-      expect(await deliver(app.port, "nice-1", "issues", issuePayload(local, 1, "opened"))).toBe(200);
-      for (let waited = 0; local.issues.get(1)!.comments.length === 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-      await settle(local, 300);
-      expect(local.issues.get(1)!.comments).toHaveLength(1);
-      // A thread's stat: the 19th field is its nice value and the 41st its scheduling policy.
-      const scheduling = (tid: string) => {
-        const fields = procStat(`/proc/${pid}/task/${tid}/stat`);
-        return { nice: Number(fields[16]), policy: Number(fields[38]) };
-      };
-      const threads = readdirSync(`/proc/${pid}/task`).map((tid) => ({ tid: Number(tid), ...scheduling(tid) }));
-      // The server inherits the priority of the thread that started it.
-      expect(threads.find((t) => t.tid === pid)).toEqual({ tid: pid, nice: getPriority(), policy: SCHED_OTHER });
-      const others = threads.filter((t) => t.tid !== pid);
-      expect(others.length).toBeGreaterThanOrEqual(2);
-      expect(others.filter((t) => t.nice !== nice || t.policy !== policy)).toEqual([]);
-    } finally {
-      app.child.kill("SIGKILL");
-      await app.exited;
-    }
-  });
-
-  test("HANDOFF_WORKER_PRIORITY that is not idle, low or normal: the server does not start, and says why", async () => {
-    for (const value of ["lowest", "10", "IDLE "]) {
-      await expect(startApp(address, { env: { HANDOFF_WORKER_PRIORITY: value } })).rejects.toThrow(`HANDOFF_WORKER_PRIORITY must be idle, low or normal, not "${value}"`);
-    }
-    expect(local.log).toEqual([]);
-  });
-
-  test("the worker thread stops: the server exits with status 1, for its supervisor to start a new one", async () => {
-    local.addIssue(1, "Add a Stripe webhook endpoint");
-    const preload = fileURLToPath(new URL("../fixtures/end-worker-thread.cjs", import.meta.url));
-    const app = await startApp(address, { env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require=${preload}` } });
-    try {
-      expect(await deliver(app.port, "w1", "issues", issuePayload(local, 1, "opened"))).toBe(200);
-      const running = new Promise((resolve) => setTimeout(() => resolve("still running after 10 s"), 10_000));
-      expect(await Promise.race([app.exited, running])).toBe(1);
-    } finally {
-      app.child.kill("SIGKILL");
-      await app.exited;
-    }
-  });
-
-  test("HANDOFF_HANDOVER_MS that is not a number of milliseconds: the server does not start, and says why", async () => {
-    for (const value of ["soon", "-1", "2.5", "60001"]) {
-      await expect(startApp(address, { env: { HANDOFF_HANDOVER_MS: value } })).rejects.toThrow(`HANDOFF_HANDOVER_MS must be a whole number of milliseconds from 0 to 60000, not "${value}"`);
-    }
-    expect(local.log).toEqual([]);
   });
 
   test("unsigned, wrongly signed or malformed deliveries: 4xx, and zero requests to GitHub", async () => {
@@ -185,7 +119,7 @@ describe("the real server against a local GitHub", () => {
       const started = Date.now();
       await Promise.all(Array.from({ length: 32 }, worker));
       const sent = Date.now() - started;
-      await settle(local, 800, [app]);
+      await settle(local, 800);
       expect([...statuses.keys()].every((s) => s >= 200 && s < 300)).toBe(true);
       for (const issue of local.issues.values()) {
         const checklists = issue.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER));
@@ -211,20 +145,18 @@ describe("the real server against a local GitHub", () => {
   test("SIGTERM during a burst: acknowledged work is finished, and after a restart the next event converges each issue", async () => {
     for (let n = 1; n <= 50; n++) local.addIssue(n, "Add a Stripe webhook endpoint");
     local.faults = [{ match: /^POST .*\/comments$/, times: 1000, delayMs: 20 }];
-    // Nothing is handed to the worker thread before SIGTERM: the server hands it all over then.
-    const first = await startApp(address, { env: { HANDOFF_HANDOVER_MS: "60000" } });
+    const first = await startApp(address);
     const sends = Array.from({ length: 50 }, (_, i) => deliver(first.port, `burst-${i}`, "issues", issuePayload(local, i + 1, "opened")));
     await Promise.all(sends);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
-    // Before it exited, the server did the work of every delivery it had acknowledged, including
-    // those it had not yet handed to its worker thread when SIGTERM came.
+    // Before it exited, the server did the work of every delivery it had acknowledged.
     expect([...local.issues.values()].filter((i) => i.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER)).length !== 1).map((i) => i.number)).toEqual([]);
     local.faults = [];
     const second = await startApp(address);
     try {
       for (let n = 1; n <= 50; n++) await deliver(second.port, `after-${n}`, "issues", issuePayload(local, n, "edited"));
-      await settle(local, 800, [second]);
+      await settle(local, 800);
       for (const issue of local.issues.values()) {
         expect({ n: issue.number, checklists: issue.comments.filter((c) => c.body.startsWith(CHECKLIST_MARKER)).length }).toEqual({ n: issue.number, checklists: 1 });
         expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: ["needs-spec", "scoped-deliverable"] });
@@ -248,7 +180,7 @@ describe("the real server against a local GitHub", () => {
       const sends = [deliver(app.port, "install-1", "installation", installed)];
       for (let n = 1; n <= 30; n++) sends.push(deliver(app.port, `open-${n}`, "issues", issuePayload(local, n, "opened")));
       expect(new Set(await Promise.all(sends))).toEqual(new Set([200]));
-      await settle(local, 800, [app]);
+      await settle(local, 800);
       for (let n = 1; n <= 30; n++) expect({ n, creates: local.log.filter((l) => l === `POST /repos/acme/api/issues/${n}/comments`).length }).toEqual({ n, creates: 1 });
       for (const issue of local.issues.values()) expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: ["needs-spec", "scoped-deliverable"] });
       // The backfill listed the issues once.

@@ -4,7 +4,6 @@ import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import type { Handoff, HandoffOptions } from "../../src/app/handoff.js";
 import { handoff } from "../../src/index.js";
-import { retryRequests } from "../../src/github/retry-requests.js";
 
 const require = createRequire(import.meta.url);
 
@@ -14,17 +13,17 @@ export const BOT = `${APP_SLUG}[bot]`;
 
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
-/** Probot with throttling off (the function form, or every write waits), retries off unless asked for, and a silent log. */
+/** Probot with throttling off (the function form, or every write waits), Octokit's retries off unless asked for, and a silent log. */
 export async function createApp(options: HandoffOptions = {}, { retry = false }: { retry?: boolean } = {}): Promise<{ probot: Probot; handoff: Handoff }> {
   const probot = new Probot({
     appId: 1,
     privateKey,
     log: pino({ level: "silent" }),
-    // Retries as the server makes them (`retryRequests`) for the few tests that prove the behaviour
-    // under faults, off elsewhere; Octokit's own retry plugin off, as in the server.
-    Octokit: (retry ? ProbotOctokit.plugin(retryRequests()) : ProbotOctokit).defaults((o: Record<string, unknown>) => ({
+    // Octokit's retry plugin, as the server has it, for the few tests that prove the behaviour under
+    // faults; off elsewhere.
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
       ...o,
-      retry: { enabled: false },
+      retry: { enabled: retry },
       throttle: { ...(o.throttle as object), enabled: false },
     })),
   });
