@@ -44,11 +44,6 @@ const FORBIDDEN: Record<string, string[]> = {
   handlers: ["cli", "index"],
 };
 
-/**
- * Imports that break the rules and are on their way out: `github/retry-requests.ts` goes with the
- * custom Octokit class when the server moves to Probot's own (issue 15).
- */
-const LEAVING = new Set(["github/retry-requests.ts imports ../app/issue-queue.js"]);
 
 const all = files(SRC).map((file) => ({ file, layer: relative(SRC, file).split("/")[0]!.replace(/\.ts$/, ""), imports: importsOf(readFileSync(file, "utf8")) }));
 
@@ -66,7 +61,7 @@ describe.each(Object.keys(FORBIDDEN))("%s/", (layer) => {
         const t = target(file, spec);
         return "layer" in t && FORBIDDEN[layer]!.includes(t.layer) ? [`${relative(SRC, file)} imports ${spec}`] : [];
       }),
-    ).filter((w) => !LEAVING.has(w));
+    );
     expect(mine.length).toBeGreaterThan(0);
     expect(wrong).toEqual([]);
   });

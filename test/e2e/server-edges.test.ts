@@ -70,8 +70,12 @@ function postLarge(port: number, declared: number | undefined, chunks: number): 
       answered = true;
       answer += String(d);
     });
-    // The server closes the connection after refusing: what is left of the body cannot be written.
-    socket.on("error", (error) => (answered ? undefined : reject(error)));
+    // The server closes the connection after refusing: what is left of the body cannot be written
+    // (EPIPE, or a reset). Whether its answer arrived first is for "close" to tell.
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      answered = true;
+      if (error.code !== "EPIPE" && error.code !== "ECONNRESET") reject(error);
+    });
     socket.on("close", () => {
       const [headers = "", body = ""] = answer.split("\r\n\r\n");
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1]);
