@@ -167,29 +167,39 @@ function asApp() {
 jest.setTimeout(60_000);
 
 describe("handoff backlog --apply", () => {
-  test("writes what the app writes for the same issues", async () => {
-    const items = backlog(20, 2);
-    const issues = items.filter((i) => !i.pull_request);
-
-    const byApp: string[] = [];
+  /** The writes the app makes when each issue is opened, with the settings file `settings` answers. */
+  async function writesByApp(issues: ReturnType<typeof backlog>, settings: () => unknown): Promise<string[]> {
+    const writes: string[] = [];
     const app = await createApp();
     github().post("/app/installations/42/access_tokens").reply(201, { token: "ghs_x", expires_at: "2099-01-01T00:00:00Z" });
-    noSettings();
-    recordingWrites(byApp);
+    settings();
+    recordingWrites(writes);
     for (const issue of issues) {
       const p = payload("issues", "opened");
       p.issue = { ...p.issue, ...issue };
       await deliver(app, "issues", p);
     }
     verifyGithub();
+    return writes;
+  }
 
-    const byCli: string[] = [];
+  /** The writes `handoff backlog --apply` makes over the same listing. */
+  async function writesByCli(items: ReturnType<typeof backlog>, settings: () => unknown): Promise<string[]> {
+    const writes: string[] = [];
     asApp();
-    noSettings();
+    settings();
     listed(items);
-    recordingWrites(byCli);
-    const r = await cli(["backlog", `${OWNER}/${NAME}`, "--apply"], APP);
-    expect(r.code).toBe(0);
+    recordingWrites(writes);
+    expect((await cli(["backlog", `${OWNER}/${NAME}`, "--apply"], APP)).code).toBe(0);
+    return writes;
+  }
+
+  test("writes what the app writes for the same issues", async () => {
+    const items = backlog(20, 2);
+    const issues = items.filter((i) => !i.pull_request);
+
+    const byApp = await writesByApp(issues, noSettings);
+    const byCli = await writesByCli(items, noSettings);
     expect(byCli.length).toBeGreaterThan(0);
     expect(byCli.sort()).toEqual(byApp.sort());
   });
@@ -198,24 +208,8 @@ describe("handoff backlog --apply", () => {
     const items = backlog(6, 0).map((i) => (i.number === 2 || i.number === 5 ? { ...i, labels: [label("wontfix")] } : i));
     const ignoring = () => github().get(`${REPO}${SETTINGS}`).reply(200, "ignore:\n  labels: [wontfix]\n", RAW);
 
-    const byApp: string[] = [];
-    const app = await createApp();
-    github().post("/app/installations/42/access_tokens").reply(201, { token: "ghs_x", expires_at: "2099-01-01T00:00:00Z" });
-    ignoring();
-    recordingWrites(byApp);
-    for (const issue of items) {
-      const p = payload("issues", "opened");
-      p.issue = { ...p.issue, ...issue };
-      await deliver(app, "issues", p);
-    }
-    verifyGithub();
-
-    const byCli: string[] = [];
-    asApp();
-    ignoring();
-    listed(items);
-    recordingWrites(byCli);
-    expect((await cli(["backlog", `${OWNER}/${NAME}`, "--apply"], APP)).code).toBe(0);
+    const byApp = await writesByApp(items, ignoring);
+    const byCli = await writesByCli(items, ignoring);
     expect(byCli.sort()).toEqual(byApp.sort());
     expect(byCli.filter((w) => /\/issues\/[25]\//.test(w))).toEqual([]);
     verifyGithub();
