@@ -23,7 +23,7 @@ export function sectionDefs(settings: Settings): SectionDef[] {
   return prepare(settings).defs;
 }
 
-function prepare(settings: Settings): Prepared {
+export function prepare(settings: Settings): Prepared {
   let p = prepared.get(settings);
   if (!p) {
     const defs: SectionDef[] = [

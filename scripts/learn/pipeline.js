@@ -1,0 +1,113 @@
+/**
+ * From corpus rows to a model: line units labelled from the rows' evidence, one line model per
+ * section, then the class model over issue features whose section probabilities come from line
+ * models that did not see the issue (cross-fitted), as they will be at run time.
+ */
+
+import { readFileSync, readdirSync } from "node:fs";
+import { DEFAULT_SETTINGS } from "../../lib/config/schema.js";
+import { sectionDefs } from "../../lib/engine/analyze.js";
+import { buildHeadingIndex } from "../../lib/engine/detect-sections.js";
+import { extract } from "../../lib/engine/learned/extract.js";
+import { MODEL_FORMAT } from "../../lib/engine/learned/model.js";
+import { judge } from "../../lib/engine/learned/predict.js";
+import { SECTION_IDS } from "../../lib/engine/section-defs.js";
+import { fitBinary, fitSoftmax, toRow, vectorise } from "./logistic.js";
+
+export const CLASSES = ["needs-owner", "scoped-deliverable", "unclear"];
+export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-4 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.35, minCount: 2, innerFolds: 4 };
+
+export function loadCorpus(dir) {
+  const rows = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+    for (const line of readFileSync(new URL(file, dir), "utf8").split("\n")) if (line.trim()) rows.push({ ...JSON.parse(line), file });
+  }
+  return rows;
+}
+
+const defs = sectionDefs(DEFAULT_SETTINGS);
+const index = buildHeadingIndex(defs, DEFAULT_SETTINGS.sections.aliases);
+
+/** A corpus row read the way the engine reads an issue. */
+export function prepare(row) {
+  const extracted = extract(row.title, row.body.replace(/\r\n?/g, "\n"), { defs, index });
+  return { row, extracted };
+}
+
+function fnv(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** Folds grouped by repository: repositories ordered by a hash of their name, dealt in turn. */
+export function groupedFolds(items, k, salt = "") {
+  const repos = [...new Set(items.map((it) => it.row.repo))].sort((a, b) => fnv(salt + a) - fnv(salt + b) || (a < b ? -1 : 1));
+  const fold = new Map(repos.map((r, i) => [r, i % k]));
+  return items.map((it) => fold.get(it.row.repo));
+}
+
+function round(x) {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+function sortedWeights(names, w) {
+  const out = {};
+  names.forEach((f, i) => {
+    const x = round(w[i]);
+    if (x !== 0) out[f] = x;
+  });
+  return out;
+}
+
+export function fitLines(items, settings = SETTINGS) {
+  const examples = [];
+  const labels = Object.fromEntries(SECTION_IDS.map((id) => [id, []]));
+  for (const { row, extracted } of items) {
+    for (const u of extracted.units) {
+      examples.push({ features: new Map(u.features.map((f) => [f, 1])) });
+      for (const id of SECTION_IDS) labels[id].push((row.evidence[id] ?? []).includes(u.line) ? 1 : 0);
+    }
+  }
+  const { names, rows } = vectorise(examples, { minCount: settings.minCount });
+  const lines = {};
+  for (const id of SECTION_IDS) {
+    const w = fitBinary(rows, labels[id], names.length, settings.lineFit);
+    lines[id] = { presence: settings.presence, weights: sortedWeights(names, w) };
+  }
+  return lines;
+}
+
+function issueExample(item, lines) {
+  const judged = judge(item.extracted, { format: MODEL_FORMAT, lines, issue: { classes: CLASSES, weights: {} } });
+  return judged.features.values;
+}
+
+/** Section probabilities for each training issue from line models fitted without it. */
+function crossFitted(items, settings) {
+  const folds = groupedFolds(items, settings.innerFolds, "inner");
+  const out = new Array(items.length);
+  for (let f = 0; f < settings.innerFolds; f++) {
+    const lines = fitLines(items.filter((_, i) => folds[i] !== f), settings);
+    items.forEach((it, i) => {
+      if (folds[i] === f) out[i] = issueExample(it, lines);
+    });
+  }
+  return out;
+}
+
+export function fitModel(items, settings = SETTINGS) {
+  const lines = fitLines(items, settings);
+  const features = crossFitted(items, settings);
+  const { names, rows } = vectorise(features.map((values) => ({ features: values })), { minCount: settings.minCount });
+  const y = items.map((it) => CLASSES.indexOf(it.row.classification));
+  const w = fitSoftmax(rows, y, names.length, CLASSES.length, settings.issueFit);
+  const weights = {};
+  names.forEach((f, i) => {
+    const ws = CLASSES.map((_, c) => round(w[i * CLASSES.length + c]));
+    if (ws.some((x) => x !== 0)) weights[f] = ws;
+  });
+  return { format: MODEL_FORMAT, lines, issue: { classes: CLASSES, weights } };
+}
+
+export { toRow };

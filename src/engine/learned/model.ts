@@ -1,0 +1,68 @@
+/**
+ * The learned models and how they score: one logistic model per built-in section over line units,
+ * one softmax model over issue features for the class. The weights come from `model/handoff-model.json`,
+ * which `npm run train` writes from the corpus; nothing here changes after loading.
+ */
+
+import { readFileSync } from "node:fs";
+
+export interface LineModel {
+  /** Weight per feature name; a feature the model does not know weighs nothing. */
+  weights: Record<string, number>;
+  /** A section is present when one of its lines reaches this probability. */
+  presence: number;
+}
+
+export interface ClassModel {
+  classes: string[];
+  /** Per feature, one weight per class, in the order of `classes`. */
+  weights: Record<string, number[]>;
+}
+
+export interface Model {
+  format: number;
+  lines: Record<string, LineModel>;
+  issue: ClassModel;
+}
+
+export const MODEL_FORMAT = 1;
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** Probability that a line with these features provides the section. */
+export function lineProbability(model: LineModel, features: readonly string[]): number {
+  let z = 0;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return sigmoid(z);
+}
+
+/** Class probabilities for an issue, in the order of `model.classes`. */
+export function classProbabilities(model: ClassModel, values: ReadonlyMap<string, number>): number[] {
+  const z = model.classes.map(() => 0);
+  for (const [f, v] of values) {
+    const w = model.weights[f];
+    if (w) for (let k = 0; k < z.length; k++) z[k]! += w[k]! * v;
+  }
+  const top = Math.max(...z);
+  const e = z.map((x) => Math.exp(x - top));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+/** Checks the shape of a parsed model file; a broken file is an error at start-up, not a wrong label later. */
+export function checkModel(value: unknown): Model {
+  const m = value as Model;
+  if (!m || m.format !== MODEL_FORMAT || typeof m.lines !== "object" || !m.issue || !Array.isArray(m.issue.classes)) {
+    throw new Error(`handoff: the model file is not a format-${MODEL_FORMAT} handoff model; run \`npm run train\``);
+  }
+  return m;
+}
+
+export function readModel(path: URL | string): Model {
+  return checkModel(JSON.parse(readFileSync(path, "utf8")));
+}
+
+/** The shipped model, at the package's top level. */
+export const MODEL_PATH = new URL("../../../model/handoff-model.json", import.meta.url);

@@ -1,0 +1,78 @@
+/**
+ * The learned judgement of one issue: which lines provide which section, how sure the models are
+ * of each class, and which features moved the class the most, with the lines they came from.
+ */
+
+import { excerpt } from "../text.js";
+import type { Classification, Evidence, Signal } from "../types.js";
+import type { Extracted } from "./extract.js";
+import { issueFeatures, type IssueFeatures } from "./issue-features.js";
+import { classProbabilities, lineProbability, type Model } from "./model.js";
+
+export interface SectionJudgement {
+  /** The highest line probability. */
+  p: number;
+  /** Lines at or above the presence threshold, most probable first. */
+  lines: Array<Evidence & { p: number }>;
+  present: boolean;
+}
+
+export interface Judgement {
+  sections: Map<string, SectionJudgement>;
+  probabilities: Record<Classification, number>;
+  features: IssueFeatures;
+  /** Contributions toward a scoped deliverable (positive) or an owner (negative), largest first. */
+  signals: Signal[];
+}
+
+/** How many contributions are kept as signals. */
+const SIGNALS = 8;
+
+function judgeSections(extracted: Extracted, model: Model): Map<string, SectionJudgement> {
+  const out = new Map<string, SectionJudgement>();
+  for (const [id, lineModel] of Object.entries(model.lines)) {
+    let best = 0;
+    let bestLine: Evidence | null = null;
+    const lines: SectionJudgement["lines"] = [];
+    for (const u of extracted.units) {
+      const p = lineProbability(lineModel, u.features);
+      if (p > best) {
+        best = p;
+        bestLine = { line: u.line, text: excerpt(u.text) };
+      }
+      if (p >= lineModel.presence) lines.push({ line: u.line, text: u.text, p });
+    }
+    lines.sort((a, b) => b.p - a.p || a.line - b.line);
+    out.set(id, { p: best, lines, present: lines.length > 0 });
+  }
+  return out;
+}
+
+/** A signal per feature: its value times how much more it weighs for a scoped deliverable than for an owner. */
+function signalsOf(features: IssueFeatures, model: Model): Signal[] {
+  const scoped = model.issue.classes.indexOf("scoped-deliverable");
+  const owner = model.issue.classes.indexOf("needs-owner");
+  const out: Signal[] = [];
+  for (const [name, value] of features.values) {
+    const w = model.issue.weights[name];
+    if (!w || name === "bias") continue;
+    const weight = Math.round((w[scoped]! - w[owner]!) * value * 100) / 100;
+    if (weight !== 0) out.push({ kind: name, weight, evidence: features.origin.get(name)! });
+  }
+  out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.kind < b.kind ? -1 : 1));
+  return out.slice(0, SIGNALS);
+}
+
+export function judge(extracted: Extracted, model: Model): Judgement {
+  const sections = judgeSections(extracted, model);
+  const features = issueFeatures({
+    title: extracted.title,
+    blocks: extracted.blocks,
+    sections: new Map([...sections].map(([id, s]) => [id, { p: s.p, evidence: s.lines[0] ? { line: s.lines[0].line, text: excerpt(s.lines[0].text) } : null }])),
+    ruleSignals: extracted.rule.signals,
+    ruleClass: extracted.rule.classification,
+  });
+  const p = model.issue.classes.length ? classProbabilities(model.issue, features.values) : [];
+  const probabilities = Object.fromEntries(model.issue.classes.map((c, i) => [c, p[i] ?? 0])) as Record<Classification, number>;
+  return { sections, probabilities, features, signals: model.issue.classes.length ? signalsOf(features, model) : [] };
+}

@@ -1,0 +1,102 @@
+/**
+ * The body as line units, the grain at which sections are learned: every line of prose, list item,
+ * table row or code, with what it says (its words), where it sits (the heading above it, the kind of
+ * block, the lead-in sentence of its list), what it looks like (its shape) and what the rule
+ * detectors said about it and its neighbours.
+ */
+
+import { headingSections, type HeadingIndex } from "../detect-sections.js";
+import type { Block } from "../markdown.js";
+import { normaliseHeading } from "../section-defs.js";
+import { isPlaceholder } from "../text.js";
+import { shapeOf } from "./shape.js";
+import { tokenSet } from "./tokens.js";
+
+export interface Unit {
+  /** 1-based line of the body. */
+  line: number;
+  text: string;
+  features: string[];
+}
+
+interface Place {
+  /** Sections the innermost heading declares. */
+  sections: string[];
+  /** Words of the innermost heading. */
+  words: string[];
+  level: number;
+}
+
+/** Most words of one line the model looks at: enough for a sentence, bounded for hostile lines. */
+const MAX_WORDS = 40;
+
+function blockFeatures(block: Block): string[] {
+  const out = [`block:${block.type}`];
+  if (block.task) out.push(block.task.checked ? "block:task-done" : "block:task");
+  if (block.ordered) out.push("block:ordered");
+  if (block.quote) out.push("block:quote");
+  if (block.depth > 1) out.push("block:nested");
+  if (block.header) out.push("block:table-header");
+  if (block.lang) out.push(`lang:${block.lang.toLowerCase().slice(0, 12)}`);
+  return out;
+}
+
+function placeFeatures(place: Place | undefined): string[] {
+  if (!place) return ["under:nothing"];
+  const out = place.sections.length ? place.sections.map((id) => `under:${id}`) : ["under:other"];
+  for (const w of place.words) out.push(`hw:${w}`);
+  return out;
+}
+
+/** A heading of its own, or a short plain line that is exactly a section's name ("Acceptance criteria"). */
+function headingOf(block: Block, index: HeadingIndex): { text: string; level: number } | null {
+  if (block.type === "heading") return { text: block.lines[0]?.text ?? "", level: block.level };
+  if (block.type !== "paragraph" || block.lines.length !== 1) return null;
+  const text = block.lines[0]!.text.replace(/[*_]/g, "");
+  if (text.length > 60 || /[.!?]$/.test(text)) return null;
+  return index.exact.has(normaliseHeading(text)) ? { text, level: 7 } : null;
+}
+
+/**
+ * The units of a body. `ruleLines` holds, per line, the sections the rule detectors found on it:
+ * the learned model weighs their word against everything else.
+ */
+export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<number, string[]>): Unit[] {
+  const units: Unit[] = [];
+  const stack: Place[] = [];
+  let lead: string[] = [];
+  for (const block of blocks) {
+    const heading = headingOf(block, index);
+    if (heading) {
+      while (stack.length && stack[stack.length - 1]!.level >= heading.level) stack.pop();
+      const words = [...tokenSet(heading.text)].slice(0, 8);
+      stack.push({ sections: headingSections(heading.text, index), words, level: heading.level });
+      lead = [];
+      continue;
+    }
+    const context = [...blockFeatures(block), ...placeFeatures(stack[stack.length - 1])];
+    if (block.type === "item") context.push(...lead);
+    block.lines.forEach((l, i) => {
+      if (block.type !== "code" && isPlaceholder(l.text)) return;
+      const words = [...tokenSet(l.text)].slice(0, MAX_WORDS).map((w) => `w:${w}`);
+      const first = block.type === "code" ? [] : [`first:${words[0]?.slice(2) ?? ""}`];
+      const position = i === 0 ? ["pos:first-of-block"] : ["pos:inside-block"];
+      const rules = (ruleLines.get(l.line) ?? []).map((id) => `rule:${id}`);
+      units.push({ line: l.line, text: l.text, features: [...context, ...position, ...words, ...first, ...shapeOf(l.text), ...rules] });
+    });
+    if (block.type === "paragraph") lead = /[:：]\s*$/.test(block.text) ? [...tokenSet(block.text)].slice(-6).map((w) => `lead:${w}`) : [];
+  }
+  withNeighbours(units, ruleLines);
+  return units;
+}
+
+/** What the rules said about the lines just before and after each unit. */
+function withNeighbours(units: Unit[], ruleLines: Map<number, string[]>): void {
+  units.forEach((u, i) => {
+    const before = units[i - 1];
+    const after = units[i + 1];
+    if (before) for (const id of ruleLines.get(before.line) ?? []) u.features.push(`before:${id}`);
+    if (after) for (const id of ruleLines.get(after.line) ?? []) u.features.push(`after:${id}`);
+    if (!before) u.features.push("pos:first-unit");
+  });
+}
