@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import type { IssueJob } from "../plan/snapshot.js";
-import { IssueQueue, RecentDeliveries, sleep } from "./issue-queue.js";
+import { IssueQueue, RecentDeliveries, sleep, type CatchUp } from "./issue-queue.js";
 
 /**
  * Runs an issue's work with the jobs queued for it. `first` is false for a run that catches up with
@@ -20,8 +20,9 @@ export interface Coordinator {
   /**
    * Queues the issue's work; resolves once it is queued, with `done`, which resolves once the work
    * has run in this process, or at once when another replica holds the issue and will run it.
+   * With `settle`, the first run waits for the rest of the burst (the queue's `settle` timing).
    */
-  submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }>;
+  submit(key: string, job: IssueJob | null, run: IssueRun, options?: SubmitOptions): Promise<{ done: Promise<void> }>;
   readonly queue: IssueQueue;
   /**
    * True when nobody has claimed `key` within the last `ms`, and claims it: what rations replies
@@ -29,6 +30,11 @@ export interface Coordinator {
    */
   claim(key: string, ms: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface SubmitOptions {
+  /** Let the first run wait until the events of a burst have stopped (events); not for the backfill. */
+  settle?: boolean;
 }
 
 /** Claims kept in memory before the expired ones are swept out. */
@@ -55,7 +61,7 @@ export class MemoryCoordinator implements Coordinator {
     return this.deliveries.first(id);
   }
 
-  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }> {
+  async submit(key: string, job: IssueJob | null, run: IssueRun, { settle = false }: SubmitOptions = {}): Promise<{ done: Promise<void> }> {
     if (job) this.pending.set(key, [...(this.pending.get(key) ?? []), job]);
     const done = this.queue.enqueue(key, async (first) => {
       const jobs = this.pending.get(key) ?? [];
@@ -67,7 +73,7 @@ export class MemoryCoordinator implements Coordinator {
         this.pending.set(key, [...jobs, ...(this.pending.get(key) ?? [])]);
         throw error;
       }
-    });
+    }, { settle });
     return { done };
   }
 
@@ -134,7 +140,7 @@ export class RedisCoordinator implements Coordinator {
     return (await this.redis.set(`${this.prefix}delivery:${id}`, "1", "EX", DELIVERY_SECONDS, "NX")) === "OK";
   }
 
-  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }> {
+  async submit(key: string, job: IssueJob | null, run: IssueRun, { settle = false }: SubmitOptions = {}): Promise<{ done: Promise<void> }> {
     const keys = { lock: `${this.prefix}lock:${key}`, again: `${this.prefix}again:${key}`, jobs: `${this.prefix}jobs:${key}`, ran: `${this.prefix}ran:${key}` };
     if (job) await this.redis.rpush(keys.jobs, JSON.stringify(job));
     const acquired = (await this.redis.eval(ACQUIRE, 2, keys.lock, keys.again, this.token, this.lockMs)) === 1;
@@ -143,7 +149,7 @@ export class RedisCoordinator implements Coordinator {
     const done = this.queue.enqueue(`redis/${key}`, async (first) => {
       const holding = this.holdLock(key, keys.lock, keys.again);
       try {
-        await this.passes(first, key, keys, run);
+        await this.passes(first, key, keys, run, { settle: settle && first });
       } finally {
         clearInterval(holding);
       }
@@ -171,9 +177,13 @@ export class RedisCoordinator implements Coordinator {
   }
 
   /** The issue's passes, while events keep asking for one more; the lock is ours throughout. */
-  private async passes(first: boolean, key: string, keys: Record<"lock" | "again" | "jobs" | "ran", string>, run: IssueRun): Promise<void> {
-    for (let again = true; again; first = false) {
-      if (!first) await this.burstOver(keys.again);
+  private async passes(first: boolean, key: string, keys: Record<"lock" | "again" | "jobs" | "ran", string>, run: IssueRun, { settle }: { settle: boolean }): Promise<void> {
+    // The first pass waits for the rest of the burst. An event that came meanwhile (to any replica)
+    // brought a payload this replica has not seen: the pass then reads the issue as it is now.
+    if (settle && (await this.quiet(keys.again, this.queue.settle))) first = false;
+    else if (!first) await this.quiet(keys.again, this.queue.catchUp);
+    for (let again = true, pass = 0; again; first = false, pass++) {
+      if (pass > 0) await this.quiet(keys.again, this.queue.catchUp);
       const raw = (await this.redis.eval(DRAIN, 1, keys.jobs)) as string[];
       let failure: { error: unknown } | null = null;
       try {
@@ -193,15 +203,19 @@ export class RedisCoordinator implements Coordinator {
   }
 
   /**
-   * Before a pass that catches up: waits until no replica has asked for one more pass for `quietMs`
-   * (`maxMs` at most). The requests that came meanwhile are covered by the pass about to start.
+   * Before a pass: waits until no replica has asked for one more pass for `quietMs` (`maxMs` at
+   * most); true when one asked meanwhile. The requests that came meanwhile are covered by the pass
+   * about to start.
    */
-  private async burstOver(againKey: string): Promise<void> {
-    const { quietMs, maxMs } = this.queue.catchUp;
-    if (quietMs <= 0) return;
+  private async quiet(againKey: string, { quietMs, maxMs }: CatchUp): Promise<boolean> {
+    if (quietMs <= 0) return false;
     const deadline = Date.now() + maxMs;
-    do await sleep(Math.min(quietMs, Math.max(0, deadline - Date.now())));
-    while (Date.now() < deadline && (await this.redis.del(againKey)) === 1);
+    let asked = false;
+    for (;;) {
+      await sleep(Math.min(quietMs, Math.max(0, deadline - Date.now())));
+      if (Date.now() >= deadline || (await this.redis.del(againKey)) !== 1) return asked;
+      asked = true;
+    }
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,7 @@ import { appLabelKey, type LabelSpec } from "../plan/labels.js";
 import type { IssueFacts, IssueJob } from "../plan/snapshot.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { updateDashboard } from "../backlog/dashboard.js";
-import { MemoryCoordinator, RedisCoordinator, type Coordinator } from "./coordinator.js";
+import { MemoryCoordinator, RedisCoordinator, type Coordinator, type SubmitOptions } from "./coordinator.js";
 import { IssueQueue, type CatchUp } from "./issue-queue.js";
 import { runIssue } from "./run-issue.js";
 
@@ -64,6 +64,11 @@ export interface HandoffOptions {
 const SETTINGS_TTL_MS = 15 * 60 * 1000;
 /** Events of one burst come within a few hundred milliseconds of each other. */
 const CATCH_UP: CatchUp = { quietMs: 250, maxMs: 2000 };
+/**
+ * An item's first run waits until its events have stopped for this long (a second at most), so that
+ * an issue opened and edited at once costs one run: the first checklist comes about 100 ms later.
+ */
+const SETTLE: CatchUp = { quietMs: 100, maxMs: 1000 };
 
 /**
  * The app's state, and the way each event reaches its run: settings (cached per repository and kept in
@@ -83,7 +88,7 @@ export class Handoff {
     private readonly app: Probot,
     options: HandoffOptions = {},
   ) {
-    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"), CATCH_UP);
+    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"), { catchUp: CATCH_UP, settle: SETTLE });
     // With Redis, replicas share delivery ids and per-issue locks; alone, memory does.
     this.coordinator = options.redisUrl ? RedisCoordinator.connect(options.redisUrl, this.queue) : new MemoryCoordinator(this.queue);
   }
@@ -238,13 +243,13 @@ export class Handoff {
       pullRequest: "pull_request" in issue && Boolean(issue.pull_request),
       log: context.log.child({ repo: `${owner}/${repo}`, issue: issue.number, delivery: context.id }),
     };
-    await this.submitIssue(context.payload.installation?.id ?? 0, target, job ?? null);
+    await this.submitIssue(context.payload.installation?.id ?? 0, target, job ?? null, { settle: true });
   }
 
   /** Queues an issue's run under its per-issue key, which every way in (events, backfill) shares. */
-  private submitIssue(installationId: number, target: IssueTarget, job: IssueJob | null): Promise<{ done: Promise<void> }> {
+  private submitIssue(installationId: number, target: IssueTarget, job: IssueJob | null, options: SubmitOptions): Promise<{ done: Promise<void> }> {
     const key = `${installationId}/${target.owner}/${target.repo}#${target.facts.number}`.toLowerCase();
-    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(key, target, { first, jobs, ranBefore }));
+    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(key, target, { first, jobs, ranBefore }), options);
   }
 
   /** Waits for the queued work; then lets go of Redis, if the app uses it. */
@@ -271,7 +276,7 @@ export class Handoff {
       // backfill's run, or the backfill's for the event's, and the two never both post a checklist.
       for (const { facts } of issues) {
         const target: IssueTarget = { octokit, owner, repo, facts, pullRequest: false, log: log.child({ repo: `${owner}/${repo}`, issue: facts.number, backfill: true }) };
-        const { done } = await this.submitIssue(installationId, target, null);
+        const { done } = await this.submitIssue(installationId, target, null, { settle: false });
         await done;
       }
       log.info({ repo: `${owner}/${repo}`, issues: issues.length, ms: Date.now() - started }, "backfill done");

@@ -34,7 +34,7 @@ describe("IssueQueue", () => {
   });
 
   test("a run that catches up waits until the events have stopped for quietMs, so waves of one burst cost one run", async () => {
-    const queue = new IssueQueue(() => undefined, { quietMs: 80, maxMs: 5000 });
+    const queue = new IssueQueue(() => undefined, { catchUp: { quietMs: 80, maxMs: 5000 } });
     const calls: Array<[string, number]> = [];
     const t0 = Date.now();
     queue.enqueue("i#1", async () => {
@@ -54,7 +54,7 @@ describe("IssueQueue", () => {
   });
 
   test("events that never stop: the catch-up runs after maxMs anyway", async () => {
-    const queue = new IssueQueue(() => undefined, { quietMs: 50, maxMs: 150 });
+    const queue = new IssueQueue(() => undefined, { catchUp: { quietMs: 50, maxMs: 150 } });
     const calls: number[] = [];
     const t0 = Date.now();
     queue.enqueue("i#1", async () => {

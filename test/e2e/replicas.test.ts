@@ -156,7 +156,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
 
   test("a run longer than the lock's lifetime keeps the lock, and another replica's request for one more pass: its event waits for the run instead of running beside it", async () => {
     const errors: unknown[] = [];
-    const queue = new IssueQueue((_key, error) => errors.push(error), { quietMs: 50, maxMs: 500 });
+    const queue = new IssueQueue((_key, error) => errors.push(error), { catchUp: { quietMs: 50, maxMs: 500 } });
     const redisA = new Redis(url());
     const redisB = new Redis(url());
     // A lock that would lapse 1.5 s after it was taken if nobody extended it.
@@ -222,7 +222,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
   });
 
   test("another replica's events in waves during a run: one more pass, once they have stopped for quietMs", async () => {
-    const queue = new IssueQueue(() => undefined, { quietMs: 100, maxMs: 2000 });
+    const queue = new IssueQueue(() => undefined, { catchUp: { quietMs: 100, maxMs: 2000 } });
     const redisA = new Redis(url());
     const redisB = new Redis(url());
     const a = new RedisCoordinator(queue, redisA, "test-waves:");
