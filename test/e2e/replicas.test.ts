@@ -7,7 +7,7 @@ import type { IssueJob } from "../../src/plan/snapshot.js";
 import { CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
 import { describeWithRedisServer } from "../helpers/redis-server.js";
-import { deliver, freePort, issuePayload, settle, startApp, type App } from "./harness.js";
+import { deliver, examples, freePort, issuePayload, settle, startApp, type App } from "./harness.js";
 
 jest.setTimeout(120_000);
 
@@ -91,6 +91,33 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       expect({ n: issue.number, labels: [...issue.labels].sort() }).toEqual({ n: issue.number, labels: issue.number % 2 ? ["needs-spec", "scoped-deliverable"] : ["needs-owner"] });
     }
     expect(local.violations).toEqual([]);
+  });
+
+  test("a settings push delivered to one replica changes what the other decides next", async () => {
+    const github = (local = new LocalGitHub());
+    const address = await github.start();
+    github.addIssue(1, "Add a Stripe webhook endpoint");
+    github.addIssue(2, "Add a Stripe webhook endpoint");
+    apps = [await startApp(address, { redisUrl: url() }), await startApp(address, { redisUrl: url() })];
+    const [a, b] = apps as [App, App];
+    // B learns the settings (none: the defaults) and keeps them in its cache.
+    expect(await deliver(b.port, "settings-1", "issues", issuePayload(github, 1, "opened"))).toBe(200);
+    await settle(github);
+    expect([...github.issues.get(1)!.labels].sort()).toEqual(["needs-spec", "scoped-deliverable"]);
+    // A settings file lands on the default branch; its push reaches A only.
+    github.files.set("acme/api:.github/handoff.yml", "labels:\n  scoped: { name: contractable }\n");
+    const push = structuredClone(examples.find((e) => e.name === "push")!.examples[4]!);
+    push.repository = { ...push.repository, name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { ...push.repository.owner, login: github.owner, name: github.owner } };
+    push.commits[0].added = [".github/handoff.yml"];
+    push.installation = { id: 42 };
+    expect(await deliver(a.port, "settings-2", "push", push)).toBe(200);
+    await settle(github);
+    expect(github.checkRuns).toEqual([expect.objectContaining({ head_sha: push.after, conclusion: "success" })]);
+    // The next issue event reaches B, which decides with the new settings.
+    expect(await deliver(b.port, "settings-3", "issues", issuePayload(github, 2, "opened"))).toBe(200);
+    await settle(github);
+    expect([...github.issues.get(2)!.labels].sort()).toEqual(["contractable", "needs-spec"]);
+    expect(github.violations).toEqual([]);
   });
 
   test("a reply claimed on one replica is not made again from the other within its window, and is again after it", async () => {
