@@ -2,14 +2,22 @@ import { Redis } from "ioredis";
 import type { IssueJob } from "../plan/snapshot.js";
 import { IssueQueue, RecentDeliveries, sleep, type CatchUp } from "./issue-queue.js";
 
-/**
- * Runs an item's work with the jobs queued for it (JSON data, so that another replica can queue
- * them). `first` is false for a run that catches up with later events; `ranBefore` is true when a
- * run for the item has already started (in this process, or in any replica with Redis) within the
- * last day: an event's payload may then predate what that run wrote (GitHub delivers in no promised
- * order), so its comment count is not to be trusted.
- */
-export type ItemRun<J> = (first: boolean, jobs: J[], ranBefore: boolean) => Promise<void>;
+/** One run of an item's work. */
+export interface Pass<J> {
+  /** False for a run that catches up with later events. */
+  first: boolean;
+  /** The jobs queued for the item since its last run (JSON data, so that another replica can queue them). */
+  jobs: J[];
+  /**
+   * True when a run for the item has already started (in this process, or in any replica with
+   * Redis) within the last day: an event's payload may then predate what that run wrote (GitHub
+   * delivers in no promised order), so its comment count is not to be trusted.
+   */
+  ranBefore: boolean;
+}
+
+/** Runs an item's work with the jobs queued for it. */
+export type ItemRun<J> = (pass: Pass<J>) => Promise<void>;
 
 export type IssueRun = ItemRun<IssueJob>;
 
@@ -93,11 +101,11 @@ export class MemoryCoordinator implements Coordinator {
 
   async submit<J = IssueJob>(key: string, job: NoInfer<J> | null, run: ItemRun<J>, { settle = false }: SubmitOptions = {}): Promise<{ done: Promise<void> }> {
     if (job) this.pending.set(key, [...(this.pending.get(key) ?? []), job]);
-    const done = this.queue.enqueue(key, async (first) => {
+    const done = this.queue.enqueue(key, async ({ first }) => {
       const jobs = (this.pending.get(key) ?? []) as J[];
       this.pending.delete(key);
       try {
-        await run(first, jobs, !this.ran.first(key));
+        await run({ first, jobs, ranBefore: !this.ran.first(key) });
       } catch (error) {
         // Keep the people's decisions and commands (the jobs not done) for the next run.
         const kept = error instanceof JobsLeft ? (error.jobs as J[]) : jobs;
@@ -187,10 +195,10 @@ export class RedisCoordinator implements Coordinator {
     const acquired = (await this.redis.eval(ACQUIRE, 2, keys.lock, keys.again, this.token, this.lockMs)) === 1;
     // Another replica holds the issue: it will make one more pass and take the queued jobs.
     if (!acquired) return { done: Promise.resolve() };
-    const done = this.queue.enqueue(`redis/${key}`, async (first) => {
+    const done = this.queue.enqueue(`redis/${key}`, async ({ first }) => {
       const holding = this.holdLock(key, keys.lock, keys.again);
       try {
-        await this.passes(first, key, keys, run, { settle: settle && first });
+        await this.passes(key, keys, run, { first, settle: settle && first });
       } finally {
         clearInterval(holding);
       }
@@ -218,10 +226,11 @@ export class RedisCoordinator implements Coordinator {
   }
 
   /** The issue's passes, while events keep asking for one more; the lock is ours throughout. */
-  private async passes<J>(first: boolean, key: string, keys: Record<"lock" | "again" | "jobs" | "ran", string>, run: ItemRun<J>, { settle }: { settle: boolean }): Promise<void> {
+  private async passes<J>(key: string, keys: Record<"lock" | "again" | "jobs" | "ran", string>, run: ItemRun<J>, options: { first: boolean; settle: boolean }): Promise<void> {
+    let { first } = options;
     // The first pass waits for the rest of the burst. An event that came meanwhile (to any replica)
     // brought a payload this replica has not seen: the pass then reads the issue as it is now.
-    if (settle && (await this.quiet(keys.again, this.queue.settle))) first = false;
+    if (options.settle && (await this.quiet(keys.again, this.queue.settle))) first = false;
     else if (!first) await this.quiet(keys.again, this.queue.catchUp);
     for (let again = true, pass = 0; again; first = false, pass++) {
       if (pass > 0) await this.quiet(keys.again, this.queue.catchUp);
@@ -229,7 +238,7 @@ export class RedisCoordinator implements Coordinator {
       let failure: { error: unknown } | null = null;
       try {
         const ranBefore = (await this.redis.set(keys.ran, "1", "EX", DELIVERY_SECONDS, "NX")) !== "OK";
-        await run(first, raw.map((j) => JSON.parse(j) as J), ranBefore);
+        await run({ first, jobs: raw.map((j) => JSON.parse(j) as J), ranBefore });
       } catch (error) {
         // Keep the people's decisions and commands (the jobs not done) for the next run, ahead of
         // those that came since.

@@ -14,7 +14,7 @@ import { appLabelKey, type LabelSpec } from "../plan/labels.js";
 import type { IssueFacts, IssueJob } from "../plan/snapshot.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { updateDashboard } from "../backlog/dashboard.js";
-import { JobsLeft, MemoryCoordinator, RedisCoordinator, type Coordinator, type ItemRun, type SubmitOptions } from "./coordinator.js";
+import { JobsLeft, MemoryCoordinator, RedisCoordinator, type Coordinator, type ItemRun, type Pass, type SubmitOptions } from "./coordinator.js";
 import { IssueQueue, type CatchUp } from "./issue-queue.js";
 import { runIssue } from "./run-issue.js";
 
@@ -239,7 +239,7 @@ export class Handoff {
    * other label work of the repository and its cache. Repairs that come together are made in turn.
    */
   async enqueueLabelRepair(octokit: Octokit, owner: string, repo: string, repair: LabelRepair, log: Logger): Promise<void> {
-    await this.enqueue<LabelRepair>(`labels/${owner}/${repo}`.toLowerCase(), repair, async (_first, repairs) => {
+    await this.enqueue<LabelRepair>(`labels/${owner}/${repo}`.toLowerCase(), repair, async ({ jobs: repairs }) => {
       for (const [i, { name, current }] of repairs.entries()) {
         try {
           await this.repairLabel(octokit, { owner, repo }, name, current, log);
@@ -304,7 +304,7 @@ export class Handoff {
   /** Queues an issue's run under its per-issue key, which every way in (events, backfill) shares. */
   private submitIssue(installationId: number, target: IssueTarget, job: IssueJob | null, options: SubmitOptions): Promise<{ done: Promise<void> }> {
     const key = `${installationId}/${target.owner}/${target.repo}#${target.facts.number}`.toLowerCase();
-    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(key, target, { first, jobs, ranBefore }), options);
+    return this.coordinator.submit(key, job, (pass) => this.processIssue(key, target, pass), options);
   }
 
   /** Waits for the queued work; then lets go of Redis, if the app uses it. */
@@ -345,7 +345,7 @@ export class Handoff {
    */
   private async enqueueDashboard(octokit: Octokit, waiting: DashboardAnswer, log: Logger): Promise<void> {
     const { owner, repo } = waiting.issue;
-    await this.enqueue<DashboardAnswer>(`dashboard/${owner}/${repo}`.toLowerCase(), waiting, (_first, answers) => this.updateDashboard(octokit, { owner, repo }, answers, log));
+    await this.enqueue<DashboardAnswer>(`dashboard/${owner}/${repo}`.toLowerCase(), waiting, ({ jobs }) => this.updateDashboard(octokit, { owner, repo }, jobs, log));
   }
 
   private async updateDashboard(octokit: Octokit, repo: RepoRef, answers: DashboardAnswer[], log: Logger): Promise<void> {
@@ -370,7 +370,7 @@ export class Handoff {
     }
   }
 
-  private async processIssue(key: string, target: IssueTarget, { first, jobs, ranBefore }: { first: boolean; jobs: IssueJob[]; ranBefore: boolean }): Promise<void> {
+  private async processIssue(key: string, target: IssueTarget, { first, jobs, ranBefore }: Pass<IssueJob>): Promise<void> {
     const started = Date.now();
     const { octokit, owner, repo, log, pullRequest } = target;
     const issue = { owner, repo, issue_number: target.facts.number };

@@ -1,4 +1,5 @@
-type Run = (first: boolean) => Promise<void>;
+/** A run of a key's work; `first` is false for a run that catches up with later events. */
+export type Run = (pass: { first: boolean }) => Promise<void>;
 
 /**
  * How a run that catches up waits for the burst that asked for it to end: until no event has come for
@@ -55,7 +56,7 @@ export class IssueQueue {
   }
 
   /**
-   * `run(first)` is called with true on the first run, false on runs that catch up with later events.
+   * `run` is called with `first: true` on the first run, false on runs that catch up with later events.
    * With `settle`, the first run waits until the key's work has stopped being asked for (see
    * `QueueTiming.settle`), and runs the work asked for last.
    * The promise resolves once a run that started after this call has finished (failed runs included:
@@ -85,7 +86,7 @@ export class IssueQueue {
             const covered = fresh.waiting;
             fresh.waiting = [];
             try {
-              await fresh.run(first);
+              await fresh.run({ first });
             } catch (error) {
               this.onError(key, error);
             }

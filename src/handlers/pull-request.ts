@@ -30,7 +30,7 @@ export function onPullRequest(handoff: Handoff) {
     const pr = context.payload.pull_request;
     const event: PullEvent = { number: pr.number, headSha: pr.head.sha, body: pr.body ?? "", action: context.payload.action };
     // Events that come together are reported once, from the last one (the newest head commit).
-    await handoff.enqueue<PullEvent>(`pull/${owner}/${repo}#${pr.number}`.toLowerCase(), event, async (_first, events) => {
+    await handoff.enqueue<PullEvent>(`pull/${owner}/${repo}#${pr.number}`.toLowerCase(), event, async ({ jobs: events }) => {
       const last = events.at(-1);
       if (!last) return;
       // An edit changes the text, not the files.

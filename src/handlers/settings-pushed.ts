@@ -27,7 +27,7 @@ export function onPush(handoff: Handoff) {
     if (skip) return context.log.debug({ reason: skip, repo: `${owner}/${repo}` }, "skipped");
     await handoff.settingsPushed(owner, repo);
     // Pushes that come together are checked once, on the last one's commit.
-    await handoff.enqueue<{ after: string }>(`settings/${owner}/${repo}`.toLowerCase(), { after: payload.after }, async (_first, pushes) => {
+    await handoff.enqueue<{ after: string }>(`settings/${owner}/${repo}`.toLowerCase(), { after: payload.after }, async ({ jobs: pushes }) => {
       const last = pushes.at(-1);
       if (!last) return;
       const result = await handoff.settings(context.octokit, owner, repo);

@@ -6,13 +6,13 @@ describe("IssueQueue", () => {
     const queue = new IssueQueue(() => undefined);
     let release!: () => void;
     const blocked = new Promise<void>((resolve) => (release = resolve));
-    queue.enqueue("pr#1", async (first) => {
+    queue.enqueue("pr#1", async ({ first }) => {
       calls.push(`sha1 first=${first}`);
       await blocked;
     });
     await new Promise((r) => setImmediate(r));
-    queue.enqueue("pr#1", async (first) => void calls.push(`sha2 first=${first}`));
-    queue.enqueue("pr#1", async (first) => void calls.push(`sha3 first=${first}`));
+    queue.enqueue("pr#1", async ({ first }) => void calls.push(`sha2 first=${first}`));
+    queue.enqueue("pr#1", async ({ first }) => void calls.push(`sha3 first=${first}`));
     release();
     await queue.idle();
     expect(calls).toEqual(["sha1 first=true", "sha3 first=false"]);
@@ -23,9 +23,9 @@ describe("IssueQueue", () => {
     const errors: Array<[string, unknown]> = [];
     const queue = new IssueQueue((key, error) => errors.push([key, error]));
     const calls: boolean[] = [];
-    queue.enqueue("a#1", async (first) => {
+    queue.enqueue("a#1", async ({ first }) => {
       calls.push(first);
-      queue.enqueue("a#1", async (again) => void calls.push(again));
+      queue.enqueue("a#1", async ({ first: again }) => void calls.push(again));
       throw new Error("boom");
     });
     await queue.idle();

@@ -149,7 +149,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       let started!: () => void;
       const running = new Promise<void>((resolve) => (started = resolve));
       const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
-      await a.submit("acme/api#1", job("first"), async (first, jobs) => {
+      await a.submit("acme/api#1", job("first"), async ({ first, jobs }) => {
         passes.push({ first, jobs });
         if (passes.length === 1) {
           started();
@@ -174,7 +174,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       await b.submit("acme/api#1", null, next);
       await new Promise((r) => setTimeout(r, 50));
       // It ran before: an event's comment count is not to be trusted.
-      expect(next).toHaveBeenCalledWith(true, [], true);
+      expect(next).toHaveBeenCalledWith({ first: true, jobs: [], ranBefore: true });
     } finally {
       await a.close();
       await b.close();
@@ -194,7 +194,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
       let started!: () => void;
       const running = new Promise<void>((resolve) => (started = resolve));
-      await a.submit("acme/api#3", null, async (first, jobs) => {
+      await a.submit("acme/api#3", null, async ({ first, jobs }) => {
         passes.push({ first, labels: jobs.map((j) => ("label" in j ? j.label : "")) });
         if (passes.length === 1) {
           started();
@@ -258,7 +258,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       const passes: Array<{ first: boolean; labels: string[]; at: number }> = [];
       const t0 = Date.now();
       const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
-      await a.submit("acme/api#2", null, async (first, jobs) => {
+      await a.submit("acme/api#2", null, async ({ first, jobs }) => {
         passes.push({ first, labels: jobs.map((j) => ("label" in j ? j.label : "")), at: Date.now() - t0 });
         if (passes.length === 1) await new Promise((r) => setTimeout(r, 50));
       });
