@@ -88,8 +88,9 @@ function settingsSources(owner: string, repo: string, files: string[]): string[]
 
 /**
  * The app's state, and the way each event reaches its run: settings (cached per repository and kept in
- * step with the configuration issue), then `runIssue` (read, plan, apply). Events only enqueue work;
- * the work runs after the webhook has been answered, one run at a time per issue.
+ * step with the configuration issue), then `runIssue` (read, plan, apply). Events only enqueue work,
+ * every kind through the one job queue; the work runs after the webhook has been answered, one run
+ * at a time per item.
  */
 export class Handoff {
   readonly queue: IssueQueue;

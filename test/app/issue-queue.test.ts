@@ -73,4 +73,28 @@ describe("IssueQueue", () => {
     expect(calls[1]!).toBeLessThan(400);
     await queue.idle();
   });
+
+  test("with settle, the first run waits until the key's work has stopped being asked for, and runs the work asked for last", async () => {
+    const queue = new IssueQueue(() => undefined, { settle: { quietMs: 60, maxMs: 1000 } });
+    const calls: Array<[string, boolean, number]> = [];
+    const t0 = Date.now();
+    let last = 0;
+    for (const name of ["opened", "edit-1", "edit-2"]) {
+      last = Date.now() - t0;
+      queue.enqueue("i#1", async ({ first }) => void calls.push([name, first, Date.now() - t0]), { settle: true });
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await queue.idle();
+    expect(calls.map(([name, first]) => [name, first])).toEqual([["edit-2", true]]);
+    expect(calls[0]![2]).toBeGreaterThanOrEqual(last + 60 - 5);
+  });
+
+  test("without settle, the first run starts at once", async () => {
+    const queue = new IssueQueue(() => undefined, { settle: { quietMs: 500, maxMs: 1000 } });
+    const t0 = Date.now();
+    let at = -1;
+    queue.enqueue("i#1", async () => void (at = Date.now() - t0));
+    await queue.idle();
+    expect(at).toBeLessThan(100);
+  });
 });

@@ -1,7 +1,7 @@
 import { jest } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
-import { RedisCoordinator } from "../../src/app/coordinator.js";
+import { JobsLeft, RedisCoordinator, type Pass } from "../../src/app/coordinator.js";
 import { IssueQueue } from "../../src/app/issue-queue.js";
 import type { IssueJob } from "../../src/plan/snapshot.js";
 import { CHECKLIST_MARKER } from "../../src/engine/index.js";
@@ -276,6 +276,77 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
         { first: false, labels: ["w1", "w2", "w3"] },
       ]);
       expect(passes[1]!.at).toBeGreaterThanOrEqual(lastWave + 100 - 10);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test("an item's first pass waits for its burst; an event another replica received meanwhile makes it read the item again", async () => {
+    const queue = new IssueQueue(() => undefined, { settle: { quietMs: 100, maxMs: 2000 } });
+    const a = new RedisCoordinator(queue, new Redis(url()), "test-settle:");
+    const b = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(url()), "test-settle:");
+    try {
+      const passes: Array<{ first: boolean; labels: string[] }> = [];
+      const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
+      const run = async ({ first, jobs }: Pass<IssueJob>) => void passes.push({ first, labels: jobs.map((j) => ("label" in j ? j.label : "")) });
+      // Alone: one pass, which trusts the payload it came with.
+      await a.submit("acme/api#5", job("alone"), run, { settle: true });
+      await queue.idle();
+      expect(passes).toEqual([{ first: true, labels: ["alone"] }]);
+      passes.length = 0;
+      // Another replica's event during the wait: still one pass, for both, reading the issue.
+      const other = jest.fn(async () => undefined);
+      await a.submit("acme/api#6", job("mine"), run, { settle: true });
+      await new Promise((r) => setTimeout(r, 30));
+      await b.submit("acme/api#6", job("theirs"), other, { settle: true });
+      await queue.idle();
+      expect(other).not.toHaveBeenCalled();
+      expect(passes).toEqual([{ first: false, labels: ["mine", "theirs"] }]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test("jobs of any kind queued by another replica reach the holder's next pass; a pass that did part of them keeps only the rest", async () => {
+    interface Answer {
+      comment: number;
+    }
+    const errors: unknown[] = [];
+    const queueA = new IssueQueue((_key, error) => errors.push(error));
+    const queueB = new IssueQueue(() => undefined);
+    const a = new RedisCoordinator(queueA, new Redis(url()), "test-kinds:");
+    const b = new RedisCoordinator(queueB, new Redis(url()), "test-kinds:");
+    try {
+      const passes: Answer[][] = [];
+      let release!: () => void;
+      const blocked = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      await a.submit<Answer>("dashboard/acme/api", { comment: 1 }, async ({ jobs }) => {
+        passes.push(jobs);
+        if (passes.length === 1) {
+          started();
+          await blocked;
+        }
+        // The first answer of the second pass made, then GitHub fails.
+        if (passes.length === 2) throw new JobsLeft(jobs.slice(1), new Error("GitHub is down"));
+      });
+      await running;
+      const other = jest.fn(async () => undefined);
+      await b.submit<Answer>("dashboard/acme/api", { comment: 2 }, other);
+      await b.submit<Answer>("dashboard/acme/api", { comment: 3 }, other);
+      release();
+      await queueA.idle();
+      expect(other).not.toHaveBeenCalled();
+      expect(passes).toEqual([[{ comment: 1 }], [{ comment: 2 }, { comment: 3 }]]);
+      expect(errors).toEqual([new Error("GitHub is down")]);
+      // The answer not made waits for the item's next run, on whichever replica.
+      const next = jest.fn(async (_pass: Pass<Answer>) => undefined);
+      await b.submit<Answer>("dashboard/acme/api", null, next);
+      await queueB.idle();
+      expect(next).toHaveBeenCalledWith({ first: true, jobs: [{ comment: 3 }], ranBefore: true });
     } finally {
       await a.close();
       await b.close();
