@@ -25,7 +25,7 @@ export const ENV_SCHEMA = z.object({
   GH_ORG: optional(z.string()).describe("The organisation to register the app on from the setup page (else your own account)."),
   GHE_HOST: optional(z.string().regex(/^[^/\s]+$/, "must be a host name (and port), without a scheme or path")).describe("The host of a GitHub Enterprise Server."),
   GHE_PROTOCOL: optional(z.enum(["https", "http"], { error: "must be https or http" })).describe("`http` for a GitHub Enterprise Server without TLS (https)."),
-  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })).describe("The Redis that replicas share: throttling, delivery ids, per-issue locks and queued jobs."),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })).describe("The Redis that replicas share: throttling, delivery ids, per-item locks, queued jobs and settings versions."),
   HANDOFF_THROTTLE: optional(z.enum(["on", "off"], { error: "must be on or off" })).describe("`off` turns Octokit's write pacing off, for servers without rate limits and for tests (on)."),
   LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal"], { error: "must be trace, debug, info, warn, error or fatal" })).describe("How much is logged (info); skips are logged at debug."),
   LOG_FORMAT: optional(z.enum(["json", "pretty"], { error: "must be json or pretty" })).describe("`json`, or `pretty` for people (json when NODE_ENV is production, else pretty)."),

@@ -33,7 +33,7 @@ interface Limited {
  * up on a secondary one). HANDOFF_THROTTLE=off takes the pacing away (the throttling plugin's
  * limiters without limits), not the waits: a rate limit is waited out in both modes.
  */
-const octokitFor = (throttle: boolean): typeof ProbotOctokit => {
+const octokitFor = ({ throttle }: { throttle: boolean }): typeof ProbotOctokit => {
   const unpaced = () => new Bottleneck.Group({ maxConcurrent: null, minTime: 0 });
   const limiters = throttle ? {} : { global: unpaced(), auth: unpaced(), write: unpaced(), search: unpaced(), notifications: unpaced() };
   return ProbotOctokit.defaults((o: Record<string, unknown> & { log?: { warn(message: string): void }; throttle?: object }) => {
@@ -64,7 +64,7 @@ async function serve(env: Extract<ServerEnv, { mode: "app" }>): Promise<void> {
     ...(env.sentryDsn ? { sentryDsn: env.sentryDsn } : {}),
     ...(env.redisUrl ? { redisConfig: env.redisUrl } : {}),
     webhookPath: env.webhookPath,
-    Octokit: octokitFor(env.throttle),
+    Octokit: octokitFor({ throttle: env.throttle }),
   });
   await probot.ready();
   const log = probot.log.child({ name: "server" });

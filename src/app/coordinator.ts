@@ -1,34 +1,69 @@
 import { Redis } from "ioredis";
 import type { IssueJob } from "../plan/snapshot.js";
-import { IssueQueue, RecentDeliveries, sleep } from "./issue-queue.js";
+import { IssueQueue, RecentDeliveries, sleep, type CatchUp } from "./issue-queue.js";
+
+/** One run of an item's work. */
+export interface Pass<J> {
+  /** False for a run that catches up with later events. */
+  first: boolean;
+  /** The jobs queued for the item since its last run (JSON data, so that another replica can queue them). */
+  jobs: J[];
+  /**
+   * True when a run for the item has already started (in this process, or in any replica with
+   * Redis) within the last day: an event's payload may then predate what that run wrote (GitHub
+   * delivers in no promised order), so its comment count is not to be trusted.
+   */
+  ranBefore: boolean;
+}
+
+/** Runs an item's work with the jobs queued for it. */
+export type ItemRun<J> = (pass: Pass<J>) => Promise<void>;
+
+export type IssueRun = ItemRun<IssueJob>;
 
 /**
- * Runs an issue's work with the jobs queued for it. `first` is false for a run that catches up with
- * later events; `ranBefore` is true when a run for the issue has already started (in this process,
- * or in any replica with Redis) within the last day: an event's payload may then predate what that
- * run wrote (GitHub delivers in no promised order), so its comment count is not to be trusted.
+ * Thrown by a run that did part of its jobs: only `jobs`, the ones not done, are kept for the next
+ * run (any other error keeps them all).
  */
-export type IssueRun = (first: boolean, jobs: IssueJob[], ranBefore: boolean) => Promise<void>;
+export class JobsLeft<J> extends Error {
+  constructor(
+    readonly jobs: J[],
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
 
 /**
- * Who processes what: delivery de-duplication and the one-run-at-a-time-per-issue rule, with events
- * that arrive during a run collapsing into one more run. In memory for a single process; in Redis
- * when several replicas share the work, so that none of them double-posts.
+ * Who processes what: delivery de-duplication and the one-run-at-a-time-per-item rule (an issue, a
+ * pull request, a repository's settings, backfill, dashboard or labels), with events that arrive
+ * during a run collapsing into one more run. In memory for a single process; in Redis when several
+ * replicas share the work, so that none of them double-posts.
  */
 export interface Coordinator {
   firstDelivery(id: string): Promise<boolean>;
   /**
-   * Queues the issue's work; resolves once it is queued, with `done`, which resolves once the work
-   * has run in this process, or at once when another replica holds the issue and will run it.
+   * Queues the item's work; resolves once it is queued, with `done`, which resolves once the work
+   * has run in this process, or at once when another replica holds the item and will run it.
+   * With `settle`, the first run waits for the rest of the burst (the queue's `settle` timing).
    */
-  submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }>;
+  submit<J = IssueJob>(key: string, job: NoInfer<J> | null, run: ItemRun<J>, options?: SubmitOptions): Promise<{ done: Promise<void> }>;
   readonly queue: IssueQueue;
   /**
    * True when nobody has claimed `key` within the last `ms`, and claims it: what rations replies
    * across replicas (one per person, issue and window).
    */
   claim(key: string, ms: number): Promise<boolean>;
+  /** The settings of these repositories (`owner/repo`, lower case) changed: on every replica. */
+  settingsChanged(repo: string): Promise<void>;
+  /** A token per repository that changes whenever its settings change (on any replica). */
+  settingsVersions(repos: string[]): Promise<string[]>;
   close(): Promise<void>;
+}
+
+export interface SubmitOptions {
+  /** Let the first run wait until the events of a burst have stopped (events); not for the backfill. */
+  settle?: boolean;
 }
 
 /** Claims kept in memory before the expired ones are swept out. */
@@ -38,8 +73,9 @@ const SWEEP_AT = 10_000;
 export class MemoryCoordinator implements Coordinator {
   private readonly deliveries = new RecentDeliveries();
   private readonly ran = new RecentDeliveries();
-  private readonly pending = new Map<string, IssueJob[]>();
+  private readonly pending = new Map<string, unknown[]>();
   private readonly claims = new Map<string, number>();
+  private readonly versions = new Map<string, number>();
 
   constructor(readonly queue: IssueQueue) {}
 
@@ -55,19 +91,28 @@ export class MemoryCoordinator implements Coordinator {
     return this.deliveries.first(id);
   }
 
-  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }> {
+  async settingsChanged(repo: string): Promise<void> {
+    this.versions.set(repo, (this.versions.get(repo) ?? 0) + 1);
+  }
+
+  async settingsVersions(repos: string[]): Promise<string[]> {
+    return repos.map((r) => String(this.versions.get(r) ?? 0));
+  }
+
+  async submit<J = IssueJob>(key: string, job: NoInfer<J> | null, run: ItemRun<J>, { settle = false }: SubmitOptions = {}): Promise<{ done: Promise<void> }> {
     if (job) this.pending.set(key, [...(this.pending.get(key) ?? []), job]);
-    const done = this.queue.enqueue(key, async (first) => {
-      const jobs = this.pending.get(key) ?? [];
+    const done = this.queue.enqueue(key, async ({ first }) => {
+      const jobs = (this.pending.get(key) ?? []) as J[];
       this.pending.delete(key);
       try {
-        await run(first, jobs, !this.ran.first(key));
+        await run({ first, jobs, ranBefore: !this.ran.first(key) });
       } catch (error) {
-        // Keep the people's decisions and commands for the next run.
-        this.pending.set(key, [...jobs, ...(this.pending.get(key) ?? [])]);
-        throw error;
+        // Keep the people's decisions and commands (the jobs not done) for the next run.
+        const kept = error instanceof JobsLeft ? (error.jobs as J[]) : jobs;
+        this.pending.set(key, [...kept, ...(this.pending.get(key) ?? [])]);
+        throw error instanceof JobsLeft ? error.cause : error;
       }
-    });
+    }, { settle });
     return { done };
   }
 
@@ -134,16 +179,26 @@ export class RedisCoordinator implements Coordinator {
     return (await this.redis.set(`${this.prefix}delivery:${id}`, "1", "EX", DELIVERY_SECONDS, "NX")) === "OK";
   }
 
-  async submit(key: string, job: IssueJob | null, run: IssueRun): Promise<{ done: Promise<void> }> {
+  async settingsChanged(repo: string): Promise<void> {
+    await this.redis.incr(`${this.prefix}settings:${repo}`);
+  }
+
+  async settingsVersions(repos: string[]): Promise<string[]> {
+    if (!repos.length) return [];
+    const versions = await this.redis.mget(...repos.map((r) => `${this.prefix}settings:${r}`));
+    return versions.map((v) => v ?? "0");
+  }
+
+  async submit<J = IssueJob>(key: string, job: NoInfer<J> | null, run: ItemRun<J>, { settle = false }: SubmitOptions = {}): Promise<{ done: Promise<void> }> {
     const keys = { lock: `${this.prefix}lock:${key}`, again: `${this.prefix}again:${key}`, jobs: `${this.prefix}jobs:${key}`, ran: `${this.prefix}ran:${key}` };
     if (job) await this.redis.rpush(keys.jobs, JSON.stringify(job));
     const acquired = (await this.redis.eval(ACQUIRE, 2, keys.lock, keys.again, this.token, this.lockMs)) === 1;
     // Another replica holds the issue: it will make one more pass and take the queued jobs.
     if (!acquired) return { done: Promise.resolve() };
-    const done = this.queue.enqueue(`redis/${key}`, async (first) => {
+    const done = this.queue.enqueue(`redis/${key}`, async ({ first }) => {
       const holding = this.holdLock(key, keys.lock, keys.again);
       try {
-        await this.passes(first, key, keys, run);
+        await this.passes(key, keys, run, { first, settle: settle && first });
       } finally {
         clearInterval(holding);
       }
@@ -171,18 +226,25 @@ export class RedisCoordinator implements Coordinator {
   }
 
   /** The issue's passes, while events keep asking for one more; the lock is ours throughout. */
-  private async passes(first: boolean, key: string, keys: Record<"lock" | "again" | "jobs" | "ran", string>, run: IssueRun): Promise<void> {
-    for (let again = true; again; first = false) {
-      if (!first) await this.burstOver(keys.again);
+  private async passes<J>(key: string, keys: Record<"lock" | "again" | "jobs" | "ran", string>, run: ItemRun<J>, options: { first: boolean; settle: boolean }): Promise<void> {
+    let { first } = options;
+    // The first pass waits for the rest of the burst. An event that came meanwhile (to any replica)
+    // brought a payload this replica has not seen: the pass then reads the issue as it is now.
+    if (options.settle && (await this.quiet(keys.again, this.queue.settle))) first = false;
+    else if (!first) await this.quiet(keys.again, this.queue.catchUp);
+    for (let again = true, pass = 0; again; first = false, pass++) {
+      if (pass > 0) await this.quiet(keys.again, this.queue.catchUp);
       const raw = (await this.redis.eval(DRAIN, 1, keys.jobs)) as string[];
       let failure: { error: unknown } | null = null;
       try {
         const ranBefore = (await this.redis.set(keys.ran, "1", "EX", DELIVERY_SECONDS, "NX")) !== "OK";
-        await run(first, raw.map((j) => JSON.parse(j) as IssueJob), ranBefore);
+        await run({ first, jobs: raw.map((j) => JSON.parse(j) as J), ranBefore });
       } catch (error) {
-        // Keep the people's decisions and commands for the next run, ahead of those that came since.
-        if (raw.length) await this.redis.lpush(keys.jobs, ...[...raw].reverse());
-        failure = { error };
+        // Keep the people's decisions and commands (the jobs not done) for the next run, ahead of
+        // those that came since.
+        const kept = error instanceof JobsLeft ? error.jobs.map((j) => JSON.stringify(j)) : raw;
+        if (kept.length) await this.redis.lpush(keys.jobs, ...[...kept].reverse());
+        failure = { error: error instanceof JobsLeft ? error.cause : error };
       }
       // Every pass ends by releasing the lock or taking the pass asked for meanwhile: a failed run
       // never leaves the issue locked with nobody working on it.
@@ -193,15 +255,19 @@ export class RedisCoordinator implements Coordinator {
   }
 
   /**
-   * Before a pass that catches up: waits until no replica has asked for one more pass for `quietMs`
-   * (`maxMs` at most). The requests that came meanwhile are covered by the pass about to start.
+   * Before a pass: waits until no replica has asked for one more pass for `quietMs` (`maxMs` at
+   * most); true when one asked meanwhile. The requests that came meanwhile are covered by the pass
+   * about to start.
    */
-  private async burstOver(againKey: string): Promise<void> {
-    const { quietMs, maxMs } = this.queue.catchUp;
-    if (quietMs <= 0) return;
+  private async quiet(againKey: string, { quietMs, maxMs }: CatchUp): Promise<boolean> {
+    if (quietMs <= 0) return false;
     const deadline = Date.now() + maxMs;
-    do await sleep(Math.min(quietMs, Math.max(0, deadline - Date.now())));
-    while (Date.now() < deadline && (await this.redis.del(againKey)) === 1);
+    let asked = false;
+    for (;;) {
+      await sleep(Math.min(quietMs, Math.max(0, deadline - Date.now())));
+      if (Date.now() >= deadline || (await this.redis.del(againKey)) !== 1) return asked;
+      asked = true;
+    }
   }
 
   async close(): Promise<void> {

@@ -14,13 +14,14 @@ import { appLabelKey, type LabelSpec } from "../plan/labels.js";
 import type { IssueFacts, IssueJob } from "../plan/snapshot.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { updateDashboard } from "../backlog/dashboard.js";
-import { MemoryCoordinator, RedisCoordinator, type Coordinator } from "./coordinator.js";
+import { JobsLeft, MemoryCoordinator, RedisCoordinator, type Coordinator, type ItemRun, type Pass, type SubmitOptions } from "./coordinator.js";
 import { IssueQueue, type CatchUp } from "./issue-queue.js";
 import { runIssue } from "./run-issue.js";
 
 /** What the app keeps per repository between events, so a warm app spends no reads on it. */
 interface RepoState {
-  settings: { result: LoadResult; at: number } | null;
+  /** `versions`: those of the repositories the settings came from, when they were read. */
+  settings: { result: LoadResult; at: number; versions: string } | null;
   /** Names of the repository's labels, lower-cased, once read. */
   labels: Set<string> | null;
   /** The label work in progress: runs for different issues wait for it rather than repeat it. */
@@ -38,11 +39,15 @@ export type { IssueJob } from "../plan/snapshot.js";
 
 /** An answer to `/handoff backlog`, waiting for the dashboard's job to name the dashboard in it. */
 interface DashboardAnswer {
-  octokit: Octokit;
   issue: IssueRef;
   answer: Answer;
   locked: boolean;
-  log: Logger;
+}
+
+/** One of the repository's labels deleted (`current` null) or edited; `name`: its name before. */
+interface LabelRepair {
+  name: string;
+  current: RepoLabel | null;
 }
 
 /** An issue to run, as the event (or the backfill's list) carried it. */
@@ -64,27 +69,42 @@ export interface HandoffOptions {
 const SETTINGS_TTL_MS = 15 * 60 * 1000;
 /** Events of one burst come within a few hundred milliseconds of each other. */
 const CATCH_UP: CatchUp = { quietMs: 250, maxMs: 2000 };
+/**
+ * An item's first run waits until its events have stopped for this long (a second at most), so that
+ * an issue opened and edited at once costs one run: the first checklist comes about 100 ms later.
+ */
+const SETTLE: CatchUp = { quietMs: 100, maxMs: 1000 };
+
+/**
+ * The repositories whose settings files make a repository's settings: its own, its organisation's
+ * `.github` (the fallback), and those its file extends (`files`, as `loadSettings` names them).
+ */
+function settingsSources(owner: string, repo: string, files: string[]): string[] {
+  const own = `${owner}/${repo}`.toLowerCase();
+  const sources = new Set([own, `${owner}/.github`.toLowerCase()]);
+  for (const file of files) sources.add(file.includes(":") ? file.slice(0, file.indexOf(":")).toLowerCase() : own);
+  return [...sources];
+}
 
 /**
  * The app's state, and the way each event reaches its run: settings (cached per repository and kept in
- * step with the configuration issue), then `runIssue` (read, plan, apply). Events only enqueue work;
- * the work runs after the webhook has been answered, one run at a time per issue.
+ * step with the configuration issue), then `runIssue` (read, plan, apply). Events only enqueue work,
+ * every kind through the one job queue; the work runs after the webhook has been answered, one run
+ * at a time per item.
  */
 export class Handoff {
   readonly queue: IssueQueue;
   private readonly coordinator: Coordinator;
   private readonly repos = new Map<string, RepoState>();
   private readonly roles = new RoleCache();
-  /** Per repository, the `/handoff backlog` answers the next dashboard job is to post. */
-  private readonly dashboardAnswers = new Map<string, DashboardAnswer[]>();
   private bot: Promise<string> | null = null;
 
   constructor(
     private readonly app: Probot,
     options: HandoffOptions = {},
   ) {
-    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"), CATCH_UP);
-    // With Redis, replicas share delivery ids and per-issue locks; alone, memory does.
+    this.queue = new IssueQueue((key, error) => app.log.error({ err: error, key }, "handoff: work failed; the next event for it will try again"), { catchUp: CATCH_UP, settle: SETTLE });
+    // With Redis, replicas share delivery ids, per-item locks, queued jobs and settings versions; alone, memory does.
     this.coordinator = options.redisUrl ? RedisCoordinator.connect(options.redisUrl, this.queue) : new MemoryCoordinator(this.queue);
   }
 
@@ -116,17 +136,38 @@ export class Handoff {
     return state;
   }
 
-  /** The repository's settings, from the cache while it is fresh. */
+  /**
+   * The repository's settings, from the cache while it is fresh: younger than the TTL, and no
+   * settings file it came from pushed since, to this replica or any other (with Redis).
+   */
   async settings(octokit: Octokit, owner: string, repo: string): Promise<LoadResult> {
     const state = this.repoState(owner, repo);
-    if (state.settings && Date.now() - state.settings.at < SETTINGS_TTL_MS) return state.settings.result;
+    const cached = state.settings;
+    const sources = settingsSources(owner, repo, cached?.result.files ?? []);
+    let versions = (await this.coordinator.settingsVersions(sources)).join(" ");
+    if (cached && cached.versions === versions && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.result;
+    // Pushed on another replica: what this one knew of the old settings goes with them.
+    if (cached && cached.versions !== versions) state.labelProblems = [];
     const result = await loadSettings(owner, repo, settingsFetcher(octokit));
-    state.settings = { result, at: Date.now() };
+    // Versions are read before the files, so that a push during the read is not missed; those of a
+    // file newly extended are read after it.
+    const after = settingsSources(owner, repo, result.files);
+    if (after.join(" ") !== sources.join(" ")) versions = (await this.coordinator.settingsVersions(after)).join(" ");
+    state.settings = { result, at: Date.now(), versions };
     return result;
   }
 
+  /**
+   * A settings file was pushed to this repository: every replica's cache of the settings built on it
+   * is stale (each sees it at its next read), and this one forgets them now.
+   */
+  async settingsPushed(owner: string, repo: string): Promise<void> {
+    this.invalidateSettings(owner, repo);
+    await this.coordinator.settingsChanged(`${owner}/${repo}`.toLowerCase());
+  }
+
   /** The settings of this repository changed: forget them, and those of repositories built on them. */
-  invalidateSettings(owner: string, repo: string): void {
+  private invalidateSettings(owner: string, repo: string): void {
     const file = `${owner}/${repo}:${SETTINGS_PATH}`.toLowerCase();
     for (const [key, state] of this.repos) {
       const [o] = key.split("/");
@@ -196,23 +237,33 @@ export class Handoff {
   /**
    * One of the repository's labels was deleted (`current` null) or edited: if it was one of the app's
    * (`name`, its name before the event), put it back as the settings describe it, in step with the
-   * other label work of the repository and its cache.
+   * other label work of the repository and its cache. Repairs that come together are made in turn.
    */
-  enqueueLabelRepair(octokit: Octokit, owner: string, repo: string, name: string, current: RepoLabel | null, log: Logger): void {
-    void this.queue.enqueue(`labels/${owner}/${repo}`.toLowerCase(), async () => {
-      const loaded = await this.settings(octokit, owner, repo);
-      const key = loaded.ok ? appLabelKey(loaded.settings, name) : null;
-      if (!loaded.ok || !key) {
-        log.debug({ repo: `${owner}/${repo}`, label: name, reason: loaded.ok ? "not one of the app's labels" : "settings invalid" }, "skipped");
-        return;
+  async enqueueLabelRepair(octokit: Octokit, owner: string, repo: string, repair: LabelRepair, log: Logger): Promise<void> {
+    await this.enqueue<LabelRepair>(`labels/${owner}/${repo}`.toLowerCase(), repair, async ({ jobs: repairs }) => {
+      for (const [i, { name, current }] of repairs.entries()) {
+        try {
+          await this.repairLabel(octokit, { owner, repo }, name, current, log);
+        } catch (error) {
+          throw new JobsLeft(repairs.slice(i), error);
+        }
       }
-      const spec = loaded.settings.labels[key];
-      const state = this.repoState(owner, repo);
-      const work = state.labelWork.catch(() => undefined).then(() => restoreLabel(octokit, { owner, repo }, spec, current, state.labels));
-      state.labelWork = work;
-      const written = await work;
-      log.info({ repo: `${owner}/${repo}`, label: spec.name, restored: current === null ? "created" : written ? "edited" : "unchanged" }, "app label restored");
     });
+  }
+
+  private async repairLabel(octokit: Octokit, { owner, repo }: RepoRef, name: string, current: RepoLabel | null, log: Logger): Promise<void> {
+    const loaded = await this.settings(octokit, owner, repo);
+    const key = loaded.ok ? appLabelKey(loaded.settings, name) : null;
+    if (!loaded.ok || !key) {
+      log.debug({ repo: `${owner}/${repo}`, label: name, reason: loaded.ok ? "not one of the app's labels" : "settings invalid" }, "skipped");
+      return;
+    }
+    const spec = loaded.settings.labels[key];
+    const state = this.repoState(owner, repo);
+    const work = state.labelWork.catch(() => undefined).then(() => restoreLabel(octokit, { owner, repo }, spec, current, state.labels));
+    state.labelWork = work;
+    const written = await work;
+    log.info({ repo: `${owner}/${repo}`, label: spec.name, restored: current === null ? "created" : written ? "edited" : "unchanged" }, "app label restored");
   }
 
   /** Whether a label name is one of the app's, judged with the settings in the cache when there are any. */
@@ -224,6 +275,16 @@ export class Handoff {
   /** True the first time a delivery id is seen: a redelivered webhook is processed once. */
   firstDelivery(id: string): Promise<boolean> {
     return this.coordinator.firstDelivery(id);
+  }
+
+  /**
+   * Queues an item's work under its key (an issue, a pull request, a repository's settings, backfill,
+   * dashboard or labels) in the one job queue: one run at a time per key, across replicas with
+   * Redis. `job` is the event's part of the work, as JSON; the run gets every job queued since the
+   * last run. Resolves once the work is queued.
+   */
+  async enqueue<J>(key: string, job: NoInfer<J> | null, run: ItemRun<J>): Promise<void> {
+    await this.coordinator.submit<J>(key, job, run, { settle: true });
   }
 
   /** Queues an issue, with a person's label edit or a comment's commands to handle in the same run. */
@@ -238,13 +299,13 @@ export class Handoff {
       pullRequest: "pull_request" in issue && Boolean(issue.pull_request),
       log: context.log.child({ repo: `${owner}/${repo}`, issue: issue.number, delivery: context.id }),
     };
-    await this.submitIssue(context.payload.installation?.id ?? 0, target, job ?? null);
+    await this.submitIssue(context.payload.installation?.id ?? 0, target, job ?? null, { settle: true });
   }
 
   /** Queues an issue's run under its per-issue key, which every way in (events, backfill) shares. */
-  private submitIssue(installationId: number, target: IssueTarget, job: IssueJob | null): Promise<{ done: Promise<void> }> {
+  private submitIssue(installationId: number, target: IssueTarget, job: IssueJob | null, options: SubmitOptions): Promise<{ done: Promise<void> }> {
     const key = `${installationId}/${target.owner}/${target.repo}#${target.facts.number}`.toLowerCase();
-    return this.coordinator.submit(key, job, (first, jobs, ranBefore) => this.processIssue(key, target, { first, jobs, ranBefore }));
+    return this.coordinator.submit(key, job, (pass) => this.processIssue(key, target, pass), options);
   }
 
   /** Waits for the queued work; then lets go of Redis, if the app uses it. */
@@ -257,8 +318,8 @@ export class Handoff {
    * `backfill: true`: reconcile every open issue of a repository once, when the app is installed on
    * it. Octokit's throttling paces the writes (about one a second) under GitHub's limits for content.
    */
-  enqueueBackfill(octokit: Octokit, installationId: number, owner: string, repo: string, log: Logger): void {
-    void this.queue.enqueue(`backfill/${owner}/${repo}`.toLowerCase(), async () => {
+  async enqueueBackfill(octokit: Octokit, installationId: number, owner: string, repo: string, log: Logger): Promise<void> {
+    await this.enqueue(`backfill/${owner}/${repo}`.toLowerCase(), null, async () => {
       const started = Date.now();
       const loaded = await this.settings(octokit, owner, repo);
       await this.reportSettings(octokit, { owner, repo }, loaded, { lookUp: false });
@@ -271,7 +332,7 @@ export class Handoff {
       // backfill's run, or the backfill's for the event's, and the two never both post a checklist.
       for (const { facts } of issues) {
         const target: IssueTarget = { octokit, owner, repo, facts, pullRequest: false, log: log.child({ repo: `${owner}/${repo}`, issue: facts.number, backfill: true }) };
-        const { done } = await this.submitIssue(installationId, target, null);
+        const { done } = await this.submitIssue(installationId, target, null, { settle: false });
         await done;
       }
       log.info({ repo: `${owner}/${repo}`, issues: issues.length, ms: Date.now() - started }, "backfill done");
@@ -281,40 +342,36 @@ export class Handoff {
   /**
    * `/handoff backlog`: the report is built by a job of its own, one at a time per repository, not
    * inside the issue run that read the command. Answers that wait while a report is being built are
-   * all answered by the next one; so are those of a job that failed.
+   * all answered by the next one; so are those of a job that failed, except those already made.
    */
-  private enqueueDashboard(waiting: DashboardAnswer): void {
-    const key = `dashboard/${waiting.issue.owner}/${waiting.issue.repo}`.toLowerCase();
-    this.dashboardAnswers.set(key, [...(this.dashboardAnswers.get(key) ?? []), waiting]);
-    void this.queue.enqueue(key, async () => {
-      const answers = this.dashboardAnswers.get(key) ?? [];
-      this.dashboardAnswers.delete(key);
-      if (!answers.length) return;
-      const started = Date.now();
-      const { octokit, issue, log } = answers[answers.length - 1]!;
-      const repo = { owner: issue.owner, repo: issue.repo };
-      const loaded = await this.settings(octokit, repo.owner, repo.repo);
-      if (!loaded.ok) return log.debug({ reason: "settings invalid" }, "dashboard skipped");
-      let answered = 0;
-      try {
-        const dash = await updateDashboard(octokit, repo, loaded.settings, await this.botLogin());
-        let writes = dash.written ? 1 : 0;
-        const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
-        for (const a of answers) {
-          const reply = a.answer.reply ? `${a.answer.reply}\n\n---\n\n${line}` : line;
-          writes += (await answerComment(a.octokit, a.issue, { ...a.answer, reply }, { locked: a.locked })).writes;
-          answered++;
-        }
-        log.info({ dashboard: dash.number, answers: answers.length, writes, ms: Date.now() - started }, "dashboard updated");
-      } catch (error) {
-        // The answers not yet made wait for the next `/handoff backlog` of the repository.
-        this.dashboardAnswers.set(key, [...answers.slice(answered), ...(this.dashboardAnswers.get(key) ?? [])]);
-        throw error;
-      }
-    });
+  private async enqueueDashboard(octokit: Octokit, waiting: DashboardAnswer, log: Logger): Promise<void> {
+    const { owner, repo } = waiting.issue;
+    await this.enqueue<DashboardAnswer>(`dashboard/${owner}/${repo}`.toLowerCase(), waiting, ({ jobs }) => this.updateDashboard(octokit, { owner, repo }, jobs, log));
   }
 
-  private async processIssue(key: string, target: IssueTarget, { first, jobs, ranBefore }: { first: boolean; jobs: IssueJob[]; ranBefore: boolean }): Promise<void> {
+  private async updateDashboard(octokit: Octokit, repo: RepoRef, answers: DashboardAnswer[], log: Logger): Promise<void> {
+    if (!answers.length) return;
+    const started = Date.now();
+    const loaded = await this.settings(octokit, repo.owner, repo.repo);
+    if (!loaded.ok) return log.debug({ reason: "settings invalid" }, "dashboard skipped");
+    let answered = 0;
+    try {
+      const dash = await updateDashboard(octokit, repo, loaded.settings, await this.botLogin());
+      let writes = dash.written ? 1 : 0;
+      const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
+      for (const a of answers) {
+        const reply = a.answer.reply ? `${a.answer.reply}\n\n---\n\n${line}` : line;
+        writes += (await answerComment(octokit, a.issue, { ...a.answer, reply }, { locked: a.locked })).writes;
+        answered++;
+      }
+      log.info({ dashboard: dash.number, answers: answers.length, writes, ms: Date.now() - started }, "dashboard updated");
+    } catch (error) {
+      // The answers not yet made wait for the next `/handoff backlog` of the repository.
+      throw new JobsLeft(answers.slice(answered), error);
+    }
+  }
+
+  private async processIssue(key: string, target: IssueTarget, { first, jobs, ranBefore }: Pass<IssueJob>): Promise<void> {
     const started = Date.now();
     const { octokit, owner, repo, log, pullRequest } = target;
     const issue = { owner, repo, issue_number: target.facts.number };
@@ -347,7 +404,7 @@ export class Handoff {
       log.debug({ reason: plan.skipped }, "skipped");
       return;
     }
-    for (const answer of applied.deferred) this.enqueueDashboard({ octokit, issue, answer, locked: plan.locked, log });
+    for (const answer of applied.deferred) await this.enqueueDashboard(octokit, { issue, answer, locked: plan.locked }, log);
     if (applied.repliesLocked) log.info({ replies: applied.repliesLocked }, "issue is locked: replies suppressed, checklist kept");
     log.info(
       {

@@ -1,4 +1,5 @@
-type Run = (first: boolean) => Promise<void>;
+/** A run of a key's work; `first` is false for a run that catches up with later events. */
+export type Run = (pass: { first: boolean }) => Promise<void>;
 
 /**
  * How a run that catches up waits for the burst that asked for it to end: until no event has come for
@@ -11,6 +12,16 @@ export interface CatchUp {
 }
 
 export const NO_WAIT: CatchUp = { quietMs: 0, maxMs: 0 };
+
+export interface QueueTiming {
+  /** How a run that catches up with later events waits for them to stop. */
+  catchUp?: CatchUp;
+  /**
+   * How the first run of a key that settles waits for the events of its burst (an issue opened and
+   * edited at once): they are all covered by that run, and no run is needed to catch up with them.
+   */
+  settle?: CatchUp;
+}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -33,18 +44,25 @@ export async function quietPeriod(lastAsked: () => number, { quietMs, maxMs }: C
 export class IssueQueue {
   private readonly entries = new Map<string, { again: boolean; run: Run; waiting: Array<() => void>; askedAt: number }>();
   private readonly active = new Set<Promise<void>>();
+  readonly catchUp: CatchUp;
+  readonly settle: CatchUp;
 
   constructor(
     readonly onError: (key: string, error: unknown) => void,
-    readonly catchUp: CatchUp = NO_WAIT,
-  ) {}
+    { catchUp = NO_WAIT, settle = NO_WAIT }: QueueTiming = {},
+  ) {
+    this.catchUp = catchUp;
+    this.settle = settle;
+  }
 
   /**
-   * `run(first)` is called with true on the first run, false on runs that catch up with later events.
+   * `run` is called with `first: true` on the first run, false on runs that catch up with later events.
+   * With `settle`, the first run waits until the key's work has stopped being asked for (see
+   * `QueueTiming.settle`), and runs the work asked for last.
    * The promise resolves once a run that started after this call has finished (failed runs included:
    * their errors go to `onError`); callers answering a webhook do not wait for it.
    */
-  enqueue(key: string, run: Run): Promise<void> {
+  enqueue(key: string, run: Run, { settle = false }: { settle?: boolean } = {}): Promise<void> {
     return new Promise<void>((done) => {
       const entry = this.entries.get(key);
       if (entry) {
@@ -63,11 +81,12 @@ export class IssueQueue {
             // Let webhooks waiting for their answer go first: the work happens after the acknowledgement.
             await new Promise<void>((resolve) => setImmediate(resolve));
             if (!first) await quietPeriod(() => fresh.askedAt, this.catchUp);
+            else if (settle) await quietPeriod(() => fresh.askedAt, this.settle);
             fresh.again = false;
             const covered = fresh.waiting;
             fresh.waiting = [];
             try {
-              await fresh.run(first);
+              await fresh.run({ first });
             } catch (error) {
               this.onError(key, error);
             }

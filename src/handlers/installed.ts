@@ -10,7 +10,7 @@ export function onInstalled(handoff: Handoff) {
     const repositories = "repositories_added" in context.payload ? context.payload.repositories_added : (context.payload.repositories ?? []);
     for (const r of repositories) {
       const [owner, repo] = r.full_name.split("/");
-      if (owner && repo) handoff.enqueueBackfill(context.octokit, context.payload.installation.id, owner, repo, context.log);
+      if (owner && repo) await handoff.enqueueBackfill(context.octokit, context.payload.installation.id, owner, repo, context.log);
     }
   };
 }

@@ -17,6 +17,6 @@ export function onLabelChanged(handoff: Handoff) {
     if (skip) return context.log.debug({ reason: skip, label: label.name }, "skipped");
     const changes = context.payload.action === "edited" ? context.payload.changes : undefined;
     const current = context.payload.action === "deleted" ? null : { name: label.name, color: label.color, description: label.description ?? "" };
-    handoff.enqueueLabelRepair(context.octokit, owner, repo, changes?.name?.from ?? label.name, current, context.log);
+    await handoff.enqueueLabelRepair(context.octokit, owner, repo, { name: changes?.name?.from ?? label.name, current }, context.log);
   };
 }

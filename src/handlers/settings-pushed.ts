@@ -25,11 +25,14 @@ export function onPush(handoff: Handoff) {
             ? "branch deleted"
             : null;
     if (skip) return context.log.debug({ reason: skip, repo: `${owner}/${repo}` }, "skipped");
-    handoff.invalidateSettings(owner, repo);
-    void handoff.queue.enqueue(`settings/${owner}/${repo}`.toLowerCase(), async () => {
+    await handoff.settingsPushed(owner, repo);
+    // Pushes that come together are checked once, on the last one's commit.
+    await handoff.enqueue<{ after: string }>(`settings/${owner}/${repo}`.toLowerCase(), { after: payload.after }, async ({ jobs: pushes }) => {
+      const last = pushes.at(-1);
+      if (!last) return;
       const result = await handoff.settings(context.octokit, owner, repo);
       const warnings = await foreignLabelWarnings(context.octokit, { owner, repo }, result);
-      await createSettingsCheck(context.octokit, { owner, repo }, payload.after, result.ok ? [] : result.problems, warnings);
+      await createSettingsCheck(context.octokit, { owner, repo }, last.after, result.ok ? [] : result.problems, warnings);
       const writes = 1 + (await handoff.reportSettings(context.octokit, { owner, repo }, result, { lookUp: true }));
       context.log.info({ repo: `${owner}/${repo}`, valid: result.ok, writes }, "settings checked after a push");
     });

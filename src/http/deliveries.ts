@@ -66,7 +66,7 @@ export function deliveryRoute({ middleware, verify, log, maxBytes = MAX_BODY_BYT
     if (req.method !== "POST") return middleware(req, res);
     const delivery = header(req, "x-github-delivery");
     const event = header(req, "x-github-event");
-    const refuse = (status: number, reason: string, bytes: number, close = false) => {
+    const refuse = (status: number, reason: string, bytes: number, { close = false }: { close?: boolean } = {}) => {
       log.warn({ delivery, event, bytes, status, reason }, "delivery refused");
       const text = JSON.stringify({ error: `Error: ${reason}` });
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...(close ? { connection: "close" } : {}) });
@@ -74,9 +74,9 @@ export function deliveryRoute({ middleware, verify, log, maxBytes = MAX_BODY_BYT
     };
 
     const declared = Number(header(req, "content-length"));
-    if (Number.isFinite(declared) && declared > maxBytes) return refuse(413, `The body is larger than ${maxBytes} bytes`, declared, true);
+    if (Number.isFinite(declared) && declared > maxBytes) return refuse(413, `The body is larger than ${maxBytes} bytes`, declared, { close: true });
     const body = await readBody(req, maxBytes);
-    if (!body.ok) return refuse(413, `The body is larger than ${maxBytes} bytes`, body.bytes, true);
+    if (!body.ok) return refuse(413, `The body is larger than ${maxBytes} bytes`, body.bytes, { close: true });
 
     const bytes = Buffer.byteLength(body.text);
     const signature = header(req, "x-hub-signature-256");

@@ -38,7 +38,7 @@ export function decideIssue(analysis: Analysis, settings: Settings, state: Check
   const na = state.na ?? {};
   const missing = analysis.missing.filter((id) => !(id in na));
   const ready = isReady(classification, missing, state);
-  const labels = labelsFor(classification, ready, settings);
+  const labels = labelsFor({ classification, ready }, settings);
 
   const notes: string[] = [];
   if (state.ignored) notes.push(`handoff is ignoring this issue (set by @${state.ignored.by} with /handoff ignore; /handoff unignore resumes).`);

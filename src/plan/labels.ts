@@ -23,7 +23,7 @@ export function appLabelKey(settings: Settings, name: string): AppLabelKey | nul
  * The app's labels an issue should carry: one classification label, and on a scoped deliverable one
  * readiness label. An unclear issue gets none.
  */
-export function labelsFor(classification: Classification, ready: boolean, settings: Settings): string[] {
+export function labelsFor({ classification, ready }: { classification: Classification; ready: boolean }, settings: Settings): string[] {
   const names = settings.labels;
   if (classification === "scoped-deliverable") return [names.scoped.name, ready ? names.ready.name : names.incomplete.name];
   if (classification === "needs-owner") return [names.owner.name];

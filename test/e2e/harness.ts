@@ -88,15 +88,15 @@ export function issuePayload(local: LocalGitHub, number: number, action: "opened
 }
 
 /** A delivery as GitHub sends it: the JSON body and its headers, signed with the app's secret unless `signed` is false. */
-export function delivery(id: string, name: string, payload: unknown, signed = true): { headers: Record<string, string>; body: string } {
+export function delivery(id: string, name: string, payload: unknown, { signed = true }: { signed?: boolean } = {}): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = { "content-type": "application/json", "x-github-event": name, "x-github-delivery": id };
   if (signed) headers["x-hub-signature-256"] = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
   return { headers, body };
 }
 
-export async function deliver(port: number, id: string, name: string, payload: unknown, signed = true): Promise<number> {
-  const { headers, body } = delivery(id, name, payload, signed);
+export async function deliver(port: number, id: string, name: string, payload: unknown, options: { signed?: boolean } = {}): Promise<number> {
+  const { headers, body } = delivery(id, name, payload, options);
   const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: "POST", headers, body });
   await res.arrayBuffer();
   return res.status;

@@ -1,13 +1,13 @@
 import { jest } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
-import { RedisCoordinator } from "../../src/app/coordinator.js";
+import { JobsLeft, RedisCoordinator, type Pass } from "../../src/app/coordinator.js";
 import { IssueQueue } from "../../src/app/issue-queue.js";
 import type { IssueJob } from "../../src/plan/snapshot.js";
 import { CHECKLIST_MARKER } from "../../src/engine/index.js";
 import { LocalGitHub } from "../local-github/server.js";
 import { describeWithRedisServer } from "../helpers/redis-server.js";
-import { deliver, freePort, issuePayload, settle, startApp, type App } from "./harness.js";
+import { deliver, examples, freePort, issuePayload, settle, startApp, type App } from "./harness.js";
 
 jest.setTimeout(120_000);
 
@@ -93,6 +93,33 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
     expect(local.violations).toEqual([]);
   });
 
+  test("a settings push delivered to one replica changes what the other decides next", async () => {
+    const github = (local = new LocalGitHub());
+    const address = await github.start();
+    github.addIssue(1, "Add a Stripe webhook endpoint");
+    github.addIssue(2, "Add a Stripe webhook endpoint");
+    apps = [await startApp(address, { redisUrl: url() }), await startApp(address, { redisUrl: url() })];
+    const [a, b] = apps as [App, App];
+    // B learns the settings (none: the defaults) and keeps them in its cache.
+    expect(await deliver(b.port, "settings-1", "issues", issuePayload(github, 1, "opened"))).toBe(200);
+    await settle(github);
+    expect([...github.issues.get(1)!.labels].sort()).toEqual(["needs-spec", "scoped-deliverable"]);
+    // A settings file lands on the default branch; its push reaches A only.
+    github.files.set("acme/api:.github/handoff.yml", "labels:\n  scoped: { name: contractable }\n");
+    const push = structuredClone(examples.find((e) => e.name === "push")!.examples[4]!);
+    push.repository = { ...push.repository, name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { ...push.repository.owner, login: github.owner, name: github.owner } };
+    push.commits[0].added = [".github/handoff.yml"];
+    push.installation = { id: 42 };
+    expect(await deliver(a.port, "settings-2", "push", push)).toBe(200);
+    await settle(github);
+    expect(github.checkRuns).toEqual([expect.objectContaining({ head_sha: push.after, conclusion: "success" })]);
+    // The next issue event reaches B, which decides with the new settings.
+    expect(await deliver(b.port, "settings-3", "issues", issuePayload(github, 2, "opened"))).toBe(200);
+    await settle(github);
+    expect([...github.issues.get(2)!.labels].sort()).toEqual(["contractable", "needs-spec"]);
+    expect(github.violations).toEqual([]);
+  });
+
   test("a reply claimed on one replica is not made again from the other within its window, and is again after it", async () => {
     const a = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(url()), "test-claim:");
     const b = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(url()), "test-claim:");
@@ -122,7 +149,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       let started!: () => void;
       const running = new Promise<void>((resolve) => (started = resolve));
       const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
-      await a.submit("acme/api#1", job("first"), async (first, jobs) => {
+      await a.submit("acme/api#1", job("first"), async ({ first, jobs }) => {
         passes.push({ first, jobs });
         if (passes.length === 1) {
           started();
@@ -147,7 +174,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       await b.submit("acme/api#1", null, next);
       await new Promise((r) => setTimeout(r, 50));
       // It ran before: an event's comment count is not to be trusted.
-      expect(next).toHaveBeenCalledWith(true, [], true);
+      expect(next).toHaveBeenCalledWith({ first: true, jobs: [], ranBefore: true });
     } finally {
       await a.close();
       await b.close();
@@ -156,7 +183,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
 
   test("a run longer than the lock's lifetime keeps the lock, and another replica's request for one more pass: its event waits for the run instead of running beside it", async () => {
     const errors: unknown[] = [];
-    const queue = new IssueQueue((_key, error) => errors.push(error), { quietMs: 50, maxMs: 500 });
+    const queue = new IssueQueue((_key, error) => errors.push(error), { catchUp: { quietMs: 50, maxMs: 500 } });
     const redisA = new Redis(url());
     const redisB = new Redis(url());
     // A lock that would lapse 1.5 s after it was taken if nobody extended it.
@@ -167,7 +194,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
       let started!: () => void;
       const running = new Promise<void>((resolve) => (started = resolve));
-      await a.submit("acme/api#3", null, async (first, jobs) => {
+      await a.submit("acme/api#3", null, async ({ first, jobs }) => {
         passes.push({ first, labels: jobs.map((j) => ("label" in j ? j.label : "")) });
         if (passes.length === 1) {
           started();
@@ -222,7 +249,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
   });
 
   test("another replica's events in waves during a run: one more pass, once they have stopped for quietMs", async () => {
-    const queue = new IssueQueue(() => undefined, { quietMs: 100, maxMs: 2000 });
+    const queue = new IssueQueue(() => undefined, { catchUp: { quietMs: 100, maxMs: 2000 } });
     const redisA = new Redis(url());
     const redisB = new Redis(url());
     const a = new RedisCoordinator(queue, redisA, "test-waves:");
@@ -231,7 +258,7 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
       const passes: Array<{ first: boolean; labels: string[]; at: number }> = [];
       const t0 = Date.now();
       const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
-      await a.submit("acme/api#2", null, async (first, jobs) => {
+      await a.submit("acme/api#2", null, async ({ first, jobs }) => {
         passes.push({ first, labels: jobs.map((j) => ("label" in j ? j.label : "")), at: Date.now() - t0 });
         if (passes.length === 1) await new Promise((r) => setTimeout(r, 50));
       });
@@ -249,6 +276,77 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
         { first: false, labels: ["w1", "w2", "w3"] },
       ]);
       expect(passes[1]!.at).toBeGreaterThanOrEqual(lastWave + 100 - 10);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test("an item's first pass waits for its burst; an event another replica received meanwhile makes it read the item again", async () => {
+    const queue = new IssueQueue(() => undefined, { settle: { quietMs: 100, maxMs: 2000 } });
+    const a = new RedisCoordinator(queue, new Redis(url()), "test-settle:");
+    const b = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(url()), "test-settle:");
+    try {
+      const passes: Array<{ first: boolean; labels: string[] }> = [];
+      const job = (label: string): IssueJob => ({ label, added: true, by: "octocat" });
+      const run = async ({ first, jobs }: Pass<IssueJob>) => void passes.push({ first, labels: jobs.map((j) => ("label" in j ? j.label : "")) });
+      // Alone: one pass, which trusts the payload it came with.
+      await a.submit("acme/api#5", job("alone"), run, { settle: true });
+      await queue.idle();
+      expect(passes).toEqual([{ first: true, labels: ["alone"] }]);
+      passes.length = 0;
+      // Another replica's event during the wait: still one pass, for both, reading the issue.
+      const other = jest.fn(async () => undefined);
+      await a.submit("acme/api#6", job("mine"), run, { settle: true });
+      await new Promise((r) => setTimeout(r, 30));
+      await b.submit("acme/api#6", job("theirs"), other, { settle: true });
+      await queue.idle();
+      expect(other).not.toHaveBeenCalled();
+      expect(passes).toEqual([{ first: false, labels: ["mine", "theirs"] }]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test("jobs of any kind queued by another replica reach the holder's next pass; a pass that did part of them keeps only the rest", async () => {
+    interface Answer {
+      comment: number;
+    }
+    const errors: unknown[] = [];
+    const queueA = new IssueQueue((_key, error) => errors.push(error));
+    const queueB = new IssueQueue(() => undefined);
+    const a = new RedisCoordinator(queueA, new Redis(url()), "test-kinds:");
+    const b = new RedisCoordinator(queueB, new Redis(url()), "test-kinds:");
+    try {
+      const passes: Answer[][] = [];
+      let release!: () => void;
+      const blocked = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      await a.submit<Answer>("dashboard/acme/api", { comment: 1 }, async ({ jobs }) => {
+        passes.push(jobs);
+        if (passes.length === 1) {
+          started();
+          await blocked;
+        }
+        // The first answer of the second pass made, then GitHub fails.
+        if (passes.length === 2) throw new JobsLeft(jobs.slice(1), new Error("GitHub is down"));
+      });
+      await running;
+      const other = jest.fn(async () => undefined);
+      await b.submit<Answer>("dashboard/acme/api", { comment: 2 }, other);
+      await b.submit<Answer>("dashboard/acme/api", { comment: 3 }, other);
+      release();
+      await queueA.idle();
+      expect(other).not.toHaveBeenCalled();
+      expect(passes).toEqual([[{ comment: 1 }], [{ comment: 2 }, { comment: 3 }]]);
+      expect(errors).toEqual([new Error("GitHub is down")]);
+      // The answer not made waits for the item's next run, on whichever replica.
+      const next = jest.fn(async (_pass: Pass<Answer>) => undefined);
+      await b.submit<Answer>("dashboard/acme/api", null, next);
+      await queueB.idle();
+      expect(next).toHaveBeenCalledWith({ first: true, jobs: [{ comment: 3 }], ranBefore: true });
     } finally {
       await a.close();
       await b.close();

@@ -64,7 +64,7 @@ describe("the real server against a local GitHub", () => {
     local.addIssue(1, "Add a Stripe webhook endpoint");
     const app = await startApp(address);
     try {
-      expect(await deliver(app.port, "u1", "issues", issuePayload(local, 1, "opened"), false)).toBeGreaterThanOrEqual(400);
+      expect(await deliver(app.port, "u1", "issues", issuePayload(local, 1, "opened"), { signed: false })).toBeGreaterThanOrEqual(400);
       const wrong = issuePayload(local, 1, "opened");
       const body = JSON.stringify(wrong);
       const res = await fetch(`http://127.0.0.1:${app.port}/api/github/webhooks`, {
