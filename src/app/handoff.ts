@@ -228,8 +228,9 @@ export class Handoff {
     if (!loaded?.ok) return;
     const key = appLabelKey(loaded.settings, error.label);
     const path = key ? `labels.${key}.name` : "labels";
-    // GitHub does not say where in the file: the problem points at the file's first line.
-    const problem: SettingsProblem = { file: loaded.origins?.[path] ?? SETTINGS_PATH, line: 1, column: 1, path, message: error.message };
+    // A name left to its default is in no file: the problem points at the first line of the repository's.
+    const at = loaded.positions?.[path] ?? { line: 1, column: 1 };
+    const problem: SettingsProblem = { file: loaded.origins?.[path] ?? SETTINGS_PATH, line: at.line, column: at.column, path, message: error.message };
     state.labelProblems = [...state.labelProblems.filter((p) => p.path !== path), problem];
     await this.reportSettings(octokit, repo, loaded, { lookUp: false });
   }

@@ -40,6 +40,19 @@ async function appOctokit(env: NodeJS.ProcessEnv, owner: string, repo: string, b
   return { octokit: await probot.auth(installation.id), botLogin: `${app?.slug ?? "handoff"}[bot]` };
 }
 
+/**
+ * A failed GitHub request as one line: no answer at all (no network, a wrong --api-url), or GitHub's
+ * answer with its status. Exit 70, as the README says; other errors are left as they are.
+ */
+function githubFailure(error: unknown, apiUrl: string, credentials: string): unknown {
+  if (!(error instanceof Error) || error.name !== "HttpError") return error;
+  const reason = error.message.split("\n")[0] ?? "";
+  const status = (error as { response?: { status?: number } }).response?.status;
+  if (status === undefined) return new CliError(`cannot reach GitHub at ${apiUrl}: ${reason}`, 70);
+  const hint = status === 401 || status === 403 || status === 404 ? `; check that ${credentials} can read the repository` : "";
+  return new CliError(`GitHub answered ${status} (${reason})${hint}`, 70);
+}
+
 interface ResumeState {
   repository: string;
   done: number[];
@@ -68,24 +81,32 @@ export async function backlogCommand(options: BacklogOptions, io: Io, env: NodeJ
   const [, owner, repo] = m as unknown as [string, string, string];
   const baseUrl = options.apiUrl?.replace(/\/+$/, "");
 
+  const fromGitHub = async <T>(request: Promise<T>): Promise<T> => {
+    try {
+      return await request;
+    } catch (error) {
+      throw githubFailure(error, baseUrl ?? "https://api.github.com", options.apply ? "the app (APP_ID)" : "GITHUB_TOKEN");
+    }
+  };
+
   let octokit: Octokit;
   let botLogin = "";
   if (options.apply) {
-    ({ octokit, botLogin } = await appOctokit(env, owner, repo, baseUrl));
+    ({ octokit, botLogin } = await fromGitHub(appOctokit(env, owner, repo, baseUrl)));
   } else {
     if (!env.GITHUB_TOKEN) throw new CliError("set GITHUB_TOKEN to a token that can read the repository's issues");
     const Octokit = octokitClass(env);
     octokit = new Octokit({ auth: { token: env.GITHUB_TOKEN }, ...(baseUrl ? { baseUrl } : {}) });
   }
 
-  const loaded = await loadSettings(owner, repo, settingsFetcher(octokit));
+  const loaded = await fromGitHub(loadSettings(owner, repo, settingsFetcher(octokit)));
   if (!loaded.ok) {
     for (const p of loaded.problems) io.stderr(formatProblem(p));
     throw new CliError(`the settings of ${owner}/${repo} are invalid: ${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"}`, 1);
   }
   const settings = loaded.settings;
 
-  const { issues } = await listOpenIssues(octokit, { owner, repo }, botLogin || undefined);
+  const { issues } = await fromGitHub(listOpenIssues(octokit, { owner, repo }, botLogin || undefined));
 
   const done = options.resume ? readResume(options.resume, `${owner}/${repo}`) : new Set<number>();
   const progress = (n: number) => {

@@ -15,18 +15,31 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Control characters text does not use: C0 but tab, line breaks, form feed and escape (coloured logs), and DEL. */
+function isStrayControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d && code !== 0x1b) || code === 0x7f;
+}
+
 /**
  * The bytes as text, or a usage error for bytes that are not text. A NUL byte is how git and grep
  * tell a binary file; bytes that are not UTF-8 would turn into replacement characters and be
- * analysed as if they were the issue, so they are refused as well.
+ * analysed as if they were the issue, so they are refused as well, and so is UTF-8 in which control
+ * characters are common (more than one in a hundred): a stray one or two in a paste is let through.
  */
 function asText(bytes: Buffer, name: string): string {
   if (bytes.includes(0)) throw new CliError(`${name} is a binary file, not text: give the issue body as UTF-8 text`);
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new CliError(`${name} is not UTF-8 text: convert it to UTF-8 first`);
   }
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) if (isStrayControl(text.charCodeAt(i))) controls++;
+  if (controls > 2 && controls * 100 > text.length) {
+    throw new CliError(`${name} is a binary file, not text (${controls} control characters): give the issue body as UTF-8 text`);
+  }
+  return text;
 }
 
 /** Reads a file, or standard input for `-`; errors become one line naming the file. */

@@ -38,7 +38,7 @@ export const EXIT_CODES = `Exit codes:
   0   done
   1   invalid settings, or a backlog --apply that stopped before the end
   2   a usage or input error (unknown option, unreadable, empty or binary input)
-  70  an unexpected error (for example no network for backlog)`;
+  70  GitHub out of reach or refusing a request (backlog), or an unexpected error`;
 
 export const USAGE = `handoff: is this issue a scoped deliverable or does it need an owner, and what does its spec lack?
 

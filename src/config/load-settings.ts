@@ -15,6 +15,8 @@ export type LoadResult = SettingsResult & {
   files: string[];
   /** For each setting (dotted path), the file that set it; absent where the default applies. */
   origins?: Record<string, string>;
+  /** For each setting in `origins`, its line and column in that file (for problems found later, like a label GitHub refuses). */
+  positions?: Record<string, { line: number; column: number }>;
 };
 
 /** Dotted paths of the leaves of a settings object: mappings are walked, lists and values are leaves. */
@@ -97,9 +99,12 @@ export async function loadSettings(owner: string, repo: string, fetchText: Fetch
   const result = validateSettings(merged, files);
   if (!result.ok) return { ...result, files: names };
   const origins: Record<string, string> = {};
+  const positions: Record<string, { line: number; column: number }> = {};
   for (const path of leaves(result.settings)) {
     const from = [...files].reverse().find((f) => f.sets(path));
-    if (from) origins[path.join(".")] = from.file;
+    if (!from) continue;
+    origins[path.join(".")] = from.file;
+    positions[path.join(".")] = from.position(path);
   }
-  return { ...result, files: names, origins };
+  return { ...result, files: names, origins, positions };
 }

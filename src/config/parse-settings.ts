@@ -114,17 +114,23 @@ function yamlProblems(doc: Document, counter: LineCounter, file: string): Settin
 }
 
 /**
- * The first key that is a list, a mapping or an alias (`[]: 1`). Settings keys are names; making
- * such a key an object key would only stringify it, and the yaml library warns on the process then.
+ * The first key that is not a name: a list, a mapping or an alias (`[]: 1`), or an empty or null one
+ * (`: 1`, `~: 1`). Making a collection an object key would only stringify it, and the yaml library
+ * warns on the process then; an empty key would become `""`, an unknown key with no line to show.
  */
-function nonScalarKey(doc: Document): { offset: number; path: PropertyKey[] } | undefined {
-  let found: { offset: number; path: PropertyKey[] } | undefined;
+function badKey(doc: Document): { offset: number; path: PropertyKey[]; message: string } | undefined {
+  let found: { offset: number; path: PropertyKey[]; message: string } | undefined;
   visit(doc, {
     Pair(_, pair, ancestors) {
-      if (pair.key === null || isScalar(pair.key)) return undefined;
+      const empty = pair.key === null || (isScalar(pair.key) && (pair.key.value === null || pair.key.value === ""));
+      if (!empty && isScalar(pair.key)) return undefined;
       const path: PropertyKey[] = [];
       for (const a of ancestors) if (isPair(a) && isScalar(a.key)) path.push(String(a.key.value));
-      found = { offset: offsetOf(pair.key) ?? 0, path: [...path, "(key)"] };
+      found = {
+        offset: offsetOf(pair.key) ?? offsetOf(pair.value) ?? 0,
+        path: [...path, "(key)"],
+        message: empty ? "a key is empty or null: write the setting's name before the colon" : "a key must be a plain name, not a list, a mapping or an alias",
+      };
       return visit.BREAK;
     },
   });
@@ -161,10 +167,10 @@ export function readSettingsFile(text: string, file = ".github/handoff.yml"): Re
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length) return { ok: false, problems: yamlProblems(doc, counter, file) };
-  const oddKey = nonScalarKey(doc);
+  const oddKey = badKey(doc);
   if (oddKey) {
     const pos = counter.linePos(oddKey.offset);
-    return { ok: false, problems: [{ file, line: pos.line, column: pos.col, path: formatPath(oddKey.path), message: "a key must be a plain name, not a list, a mapping or an alias" }] };
+    return { ok: false, problems: [{ file, line: pos.line, column: pos.col, path: formatPath(oddKey.path), message: oddKey.message }] };
   }
   let data: unknown;
   try {

@@ -95,7 +95,7 @@ describe("a label GitHub refuses to create", () => {
       .reply(422, { message: "Validation Failed", errors: [{ resource: "Label", code: "invalid", field: "name" }] });
     appLogin();
     github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
-    const problem = '- .github/handoff.yml:1:1 labels.incomplete.name: GitHub refused to create the label "needs spec\\!": name is invalid';
+    const problem = '- .github/handoff.yml:2:23 labels.incomplete.name: GitHub refused to create the label "needs spec\\!": name is invalid';
     github()
       .post(`${REPO}/issues`, (body: { title: string; body: string }) => body.title === CONFIG_ISSUE_TITLE && body.body.split("\n").includes(problem))
       .reply(201, { number: 9 });

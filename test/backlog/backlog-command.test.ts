@@ -126,6 +126,11 @@ describe("handoff backlog (read and report)", () => {
     });
     expect((await cli(["backlog", "not-a-repo"], TOKEN)).stderr).toBe('handoff: expected OWNER/REPO, got "not-a-repo"');
   });
+
+  test("GitHub refusing the token: its answer and what to check, exit 70", async () => {
+    github().get(`${REPO}${SETTINGS}`).reply(401, { message: "Bad credentials" });
+    expect(await cli(["backlog", `${OWNER}/${NAME}`], TOKEN)).toEqual({ code: 70, stdout: "", stderr: "handoff: GitHub answered 401 (Bad credentials); check that GITHUB_TOKEN can read the repository" });
+  });
 });
 
 /** A GitHub that answers every write the app makes, and records them as "METHOD path body". */

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -11,9 +12,9 @@ const bin = fileURLToPath(new URL("../../bin/handoff.js", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "handoff-cli-"));
 
 /** Runs the built command in a real process (`npm test` builds lib/ first). */
-function run(args: string[], stdin: string | Buffer = "", cwd = dir): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], stdin: string | Buffer = "", cwd = dir, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { cwd }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [bin, ...args], { cwd, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
     child.stdin?.end(stdin);
@@ -127,6 +128,29 @@ describe("the command line's edges", () => {
     const r = await inProcess(["check", "-"], Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6d, 0x65, 0x6e, 0x75]));
     expect(r).toEqual({ code: 2, stdout: "", stderr: "handoff: standard input is not UTF-8 text: convert it to UTF-8 first" });
   });
+
+  test.each([
+    ["control characters in one of every two", "controls.txt", `Add an endpoint ${"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11".repeat(3)}\n`, 36],
+    ["DEL and control characters in more than one of a hundred", "dels.txt", `${"x".repeat(290)}\x7f\x7f\x1f\n`, 3],
+  ])("UTF-8 with %s is refused as binary, exit 2", async (_, name, text, count) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    expect(await run(["check", file])).toEqual({ code: 2, stdout: "", stderr: `handoff: ${file} is a binary file, not text (${count} control characters): give the issue body as UTF-8 text\n` });
+  });
+
+  test("a stray control character or two, tabs, CRLF and terminal colours are text", async () => {
+    const text = "Add a refunds endpoint\r\n\r\n\tThe log says \x1b[31mERROR\x1b[0m and \x08\x07 here.\r\n";
+    expect((await inProcess(["check", "-"], text)).code).toBe(0);
+    expect((await inProcess(["check", "-"], `${"x".repeat(300)}\x01\x02\x03\n`)).code).toBe(0);
+  });
+
+  test("backlog with GitHub out of reach: one line with the address and the reason after the retries, exit 70", async () => {
+    const server = createServer();
+    const port = await new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+    await new Promise((resolve) => server.close(resolve));
+    const r = await run(["backlog", "acme/api", "--api-url", `http://127.0.0.1:${port}`], "", dir, { ...process.env, GITHUB_TOKEN: "t", HANDOFF_THROTTLE: "off" });
+    expect(r).toEqual({ code: 70, stdout: "", stderr: `handoff: cannot reach GitHub at http://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}\n` });
+  }, 60_000);
 
   test.each([
     ["an empty file", "empty.md", ""],

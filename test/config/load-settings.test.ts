@@ -14,7 +14,7 @@ describe("loadSettings", () => {
   test("no file anywhere: the defaults, after looking in the repository and the organisation", async () => {
     const f = files({});
     const r = await loadSettings("acme", "api", f.fetch);
-    expect(r).toEqual({ ok: true, settings: DEFAULT_SETTINGS, files: [], origins: {} });
+    expect(r).toEqual({ ok: true, settings: DEFAULT_SETTINGS, files: [], origins: {}, positions: {} });
     expect(f.asked).toEqual(["acme/api:.github/handoff.yml", "acme/.github:.github/handoff.yml"]);
   });
 
@@ -41,6 +41,12 @@ describe("loadSettings", () => {
       "sections.recommended": "acme/.github:.github/handoff.yml",
       "labels.owner.name": ".github/handoff.yml",
       "labels.owner.color": "acme/.github:.github/handoff.yml",
+    });
+    expect(r.positions).toEqual({
+      "sections.required": { line: 3, column: 13 },
+      "sections.recommended": { line: 3, column: 16 },
+      "labels.owner.name": { line: 5, column: 18 },
+      "labels.owner.color": { line: 5, column: 19 },
     });
   });
 

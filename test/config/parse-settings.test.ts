@@ -91,6 +91,10 @@ describe("parseSettings", () => {
   test.each([
     ["[]: 1\n", "handoff.yml:1:1 (key): a key must be a plain name, not a list, a mapping or an alias"],
     ["classify:\n  {a: 1}: 2\n", "handoff.yml:2:3 classify.(key): a key must be a plain name, not a list, a mapping or an alias"],
+    ["comment:\n  on_ready: update\n? [a, b]\n: 1\n", "handoff.yml:3:3 (key): a key must be a plain name, not a list, a mapping or an alias"],
+    ["comment:\n  on_ready: update\n: 1\n", "handoff.yml:3:1 (key): a key is empty or null: write the setting's name before the colon"],
+    ["comment:\n  on_ready: update\n~: 1\n", "handoff.yml:3:1 (key): a key is empty or null: write the setting's name before the colon"],
+    ["sections:\n  aliases:\n    \"\": [Goal]\n", "handoff.yml:3:5 sections.aliases.(key): a key is empty or null: write the setting's name before the colon"],
   ])("a key that is not a name is a problem at the key (%j)", (text, line) => {
     expect(lines(text)).toEqual([line]);
   });
