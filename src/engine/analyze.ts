@@ -1,10 +1,9 @@
 import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
 import { classify } from "./classify.js";
 import { buildHeadingIndex, detectSections, type Criterion, type HeadingIndex } from "./detect-sections.js";
-import { toBlocks, type Block } from "./markdown.js";
-import { ISSUE_REF_LEAD } from "./lexicon.js";
+import { toBlocks } from "./markdown.js";
+import { isEmptyTemplate, issueRefList } from "./learned/extract.js";
 import { BUILTIN_SECTIONS, SECTION_IDS, type SectionDef } from "./section-defs.js";
-import { excerpt, isPlaceholder } from "./text.js";
 import type { Analysis, Evidence, IssueInput, SectionFinding } from "./types.js";
 
 /** Bodies longer than this are cut before analysis (GitHub's own limit is 65,536 characters). */
@@ -40,29 +39,6 @@ export function prepare(settings: Settings): Prepared {
     prepared.set(settings, p);
   }
   return p;
-}
-
-function issueRefList(blocks: Block[]): Evidence | null {
-  let count = 0;
-  let first: Evidence | null = null;
-  for (const b of blocks) {
-    if (b.type !== "item") continue;
-    const l = b.lines[0];
-    if (l && ISSUE_REF_LEAD.test(l.text)) {
-      count++;
-      first ??= { line: l.line, text: excerpt(l.text) };
-    }
-  }
-  return count >= 3 ? first : null;
-}
-
-function isEmptyTemplate(blocks: Block[]): boolean {
-  let headings = 0;
-  for (const b of blocks) {
-    if (b.type === "heading") headings++;
-    else if (b.type !== "code" && b.lines.some((l) => !isPlaceholder(l.text))) return false;
-  }
-  return headings > 0;
 }
 
 /**

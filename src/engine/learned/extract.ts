@@ -25,7 +25,8 @@ export interface Extracted {
 const RULE_THRESHOLD = 2;
 const ALL_LINES = 10_000;
 
-function issueRefList(blocks: Block[]): Evidence | null {
+/** Three or more list items that are only references to other issues: a tracking list. */
+export function issueRefList(blocks: Block[]): Evidence | null {
   let count = 0;
   let first: Evidence | null = null;
   for (const b of blocks) {
@@ -39,6 +40,7 @@ function issueRefList(blocks: Block[]): Evidence | null {
   return count >= 3 ? first : null;
 }
 
+/** A template whose fields were all left empty. */
 export function isEmptyTemplate(blocks: Block[]): boolean {
   let headings = 0;
   for (const b of blocks) {
