@@ -5,10 +5,9 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
-# The whole project but what .dockerignore leaves out; model/ (the engine's trained model, when the
-# project has one) is made to exist so that the runtime stage can always copy it.
+# The whole project but what .dockerignore leaves out, model/ (the engine's trained model) included.
 COPY . .
-RUN npm run build && mkdir -p model
+RUN npm run build
 
 # Runtime stage: production dependencies only, non-root, node started by tini so that SIGTERM
 # reaches it (the server then finishes the work it acknowledged and exits 0).

@@ -15,7 +15,7 @@ import { SECTION_IDS } from "../../lib/engine/section-defs.js";
 import { fitBinary, fitSoftmax, toRow, vectorise } from "./logistic.js";
 
 export const CLASSES = ["needs-owner", "scoped-deliverable", "unclear"];
-export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-4 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.35, minCount: 2, innerFolds: 4 };
+export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-3 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.2, minCount: 2, innerFolds: 4 };
 
 export function loadCorpus(dir) {
   const rows = [];

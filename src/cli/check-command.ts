@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { analyze, sectionDefs } from "../engine/index.js";
+import { analyze, probabilityLine, sectionDefs, signalWords } from "../engine/index.js";
 import type { Analysis, Evidence } from "../engine/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
 import { formatProblem, parseSettings } from "../config/parse-settings.js";
@@ -54,6 +54,7 @@ export function inInputLines(analysis: Analysis, offset: number): Analysis {
   return {
     ...analysis,
     signals: analysis.signals.map((s) => ({ ...s, evidence: shift(s.evidence) })),
+    kind: { ...analysis.kind, evidence: analysis.kind.evidence && shift(analysis.kind.evidence) },
     sections: Object.fromEntries(Object.entries(analysis.sections).map(([id, s]) => [id, { ...s, evidence: s.evidence.map(shift) }])),
   };
 }
@@ -96,9 +97,10 @@ const VERDICT: Record<Analysis["classification"], string> = {
  * the signals. Like the app's comment, it leaves the sections out for work that is not handed off.
  */
 export function formatAnalysis(analysis: Analysis, settings: Settings): string {
-  const lines = [`classification: ${VERDICT[analysis.classification]} (score ${analysis.score})`];
+  const lines = [`classification: ${VERDICT[analysis.classification]} (${probabilityLine(analysis)})`];
   lines.push(`labels: ${analysis.labels.length ? analysis.labels.join(", ") : "(none)"}`);
   if (analysis.classification === "scoped-deliverable") {
+    lines.push(`kind of work: ${analysis.kind.name}${analysis.kind.relaxed.length ? ` (recommended, not required, for this kind: ${analysis.kind.relaxed.join(", ")})` : ""}`);
     lines.push(`ready to hand off: ${analysis.ready ? "yes" : `no, missing ${analysis.missing.join(", ")}`}`);
     lines.push("", "sections:");
     for (const def of sectionDefs(settings)) {
@@ -113,8 +115,9 @@ export function formatAnalysis(analysis: Analysis, settings: Settings): string {
     lines.push(`sections: not checked (the spec checklist is for scoped deliverables)`);
   }
   if (analysis.signals.length) {
-    lines.push("", "signals:");
-    for (const s of analysis.signals) lines.push(`  ${s.weight > 0 ? "+" : ""}${s.weight} ${s.kind}: ${s.evidence.line ? `line ${s.evidence.line}: ` : ""}${s.evidence.text}`);
+    lines.push("", "signals (+ toward a scoped deliverable, - toward an owner):");
+    const defs = sectionDefs(settings);
+    for (const s of analysis.signals) lines.push(`  ${s.weight > 0 ? "+" : ""}${s.weight} ${signalWords(s, defs)}: ${s.evidence.line ? `line ${s.evidence.line}: ` : ""}${s.evidence.text}`);
   }
   return lines.join("\n");
 }

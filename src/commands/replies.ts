@@ -2,6 +2,8 @@ import { stringify } from "yaml";
 import type { Settings } from "../config/schema.js";
 import { sectionDefs } from "../engine/analyze.js";
 import { codeBlock, codeSpan, neutralise } from "../engine/neutralise.js";
+import { probabilityLine } from "../engine/render-checklist.js";
+import { signalWords } from "../engine/signal-words.js";
 import type { Analysis, Evidence } from "../engine/types.js";
 import type { CommandName } from "../plan/commands.js";
 import type { CommandProblem } from "./parse-commands.js";
@@ -29,11 +31,18 @@ function quote(e: Evidence): string {
 }
 
 export function explainReply(analysis: Analysis, settings: Settings): string {
-  const lines = [`**Why:** ${analysis.classification} (score ${analysis.score}; negative points to an owner, positive to a scoped deliverable, threshold ±${settings.classify.threshold}).`, "", "Signals:"];
-  if (!analysis.signals.length) lines.push("- none");
-  for (const s of analysis.signals) lines.push(`- \`${s.kind}\` ${s.weight > 0 ? "+" : ""}${s.weight}: ${s.evidence.line ? quote(s.evidence) : `“${neutralise(s.evidence.text)}”`}`);
+  const defs = sectionDefs(settings);
+  const lines = [
+    `**Why:** ${analysis.classification}: ${probabilityLine(analysis)}. A label needs at least ${Math.round(settings.classify.threshold * 100)}% (\`classify.threshold\`); below it the issue stays unclear.`,
+    "",
+    `Kind of work: ${analysis.kind.name}${analysis.kind.relaxed.length ? ` (recommended, not required, for this kind: ${analysis.kind.relaxed.join(", ")})` : ""}.`,
+    "",
+    "What weighed most (+ toward a scoped deliverable, - toward an owner):",
+  ];
+  if (!analysis.signals.length) lines.push("- nothing weighed much");
+  for (const s of analysis.signals) lines.push(`- ${neutralise(signalWords(s, defs))} ${s.weight > 0 ? "+" : ""}${s.weight}: ${s.evidence.line ? quote(s.evidence) : `“${neutralise(s.evidence.text)}”`}`);
   lines.push("", "Sections:");
-  for (const def of sectionDefs(settings)) {
+  for (const def of defs) {
     const f = analysis.sections[def.id];
     if (!f) continue;
     const state = f.present ? "found" : "missing";

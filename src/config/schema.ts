@@ -36,6 +36,10 @@ const customSection = z
   })
   .strict();
 
+/** The class probability the engine needs before it labels an issue, by default. */
+export const DEFAULT_THRESHOLD = 0.4;
+const MIN_THRESHOLD = 0.34;
+
 /** A window in minutes, at most a week. */
 const minutes = (fallback: number) => z.number().int("must be a whole number of minutes").min(0).max(10_080, "must be at most 10080 (a week)").default(fallback);
 
@@ -53,12 +57,21 @@ export const settingsSchema = z
         recommended: z.array(sectionId).default(["dependencies", "constraints"]).describe("Sections shown in the checklist but not required."),
         aliases: z.record(sectionId, z.array(z.string().trim().min(1).max(100)).max(50)).default({}).describe("Extra headings that count for a section."),
         custom: z.array(customSection).max(20, "at most 20 custom sections").default([]).describe("Sections of your own, found by their headings."),
+        fit_to_kind: z
+          .boolean()
+          .default(true)
+          .describe("Fit the required sections to the kind of work: an API contract only where the work touches an interface, for a bug fix, its expected behaviour as the finish line instead of a scope and a definition of done. false requires `required` for every kind."),
       })
       .strict()
       .prefault({}),
     classify: z
       .object({
-        threshold: z.number().min(0).max(100).default(2).describe("How strong the signals must be before labelling; below it the issue is unclear."),
+        threshold: z
+          .number()
+          .min(MIN_THRESHOLD, `must be at least ${MIN_THRESHOLD}: with three classes the likeliest one is never below 1/3`)
+          .max(1, "must be a probability between 0.34 and 1 (the old score scale, e.g. 2, is gone: 0.4 is the default)")
+          .default(DEFAULT_THRESHOLD)
+          .describe("How confident the engine must be, as a probability from 0.34 to 1, before labelling; below it the issue is unclear."),
         owner_phrases: phrases.default([]).describe("Phrases that point to work needing an owner."),
         scoped_phrases: phrases.default([]).describe("Phrases that point to a scoped deliverable."),
       })

@@ -1,6 +1,8 @@
 import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
 import { sectionDefs } from "./analyze.js";
 import { neutralise } from "./neutralise.js";
+import type { SectionDef } from "./section-defs.js";
+import { signalWords } from "./signal-words.js";
 import type { Analysis, Evidence, Signal } from "./types.js";
 
 /** First line of the app's checklist comment: how the app finds its own comment again. */
@@ -9,7 +11,7 @@ export const CHECKLIST_MARKER = "<!-- handoff:checklist -->";
 export const MAX_COMMENT = 65_536;
 
 const SHOWN_EVIDENCE = 2;
-const SHOWN_SIGNALS = 15;
+const SHOWN_SIGNALS = 8;
 
 export interface RenderOptions {
   settings?: Settings;
@@ -25,17 +27,44 @@ function quote(e: Evidence): string {
   return e.line > 0 ? `on line ${e.line}: “${neutralise(e.text)}”` : `“${neutralise(e.text)}”`;
 }
 
-function signalLine(s: Signal): string {
-  const sign = s.weight > 0 ? `+${s.weight}` : `${s.weight}`;
-  return `- \`${s.kind}\` (${sign}): ${quote(s.evidence)}`;
+const CLASS_WORDS: Record<string, string> = { "scoped-deliverable": "scoped deliverable", "needs-owner": "needs an owner", unclear: "unclear" };
+
+function percent(p: number): string {
+  return `${Math.round(p * 100)}%`;
 }
 
-function why(analysis: Analysis): string {
-  if (!analysis.signals.length) return "";
+/** "74% scoped deliverable · 18% needs an owner · 8% unclear", likeliest first. */
+export function probabilityLine(analysis: Analysis): string {
+  return Object.entries(analysis.probabilities)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([c, p]) => `${percent(p)} ${CLASS_WORDS[c] ?? c}`)
+    .join(" · ");
+}
+
+function signalLine(s: Signal, defs: readonly SectionDef[]): string {
+  const arrow = s.weight > 0 ? "➕" : "➖";
+  return `- ${arrow} ${neutralise(signalWords(s, defs))} (${s.weight > 0 ? "+" : ""}${s.weight}), ${quote(s.evidence)}`;
+}
+
+function why(analysis: Analysis, defs: readonly SectionDef[]): string {
   const sorted = [...analysis.signals].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-  const shown = sorted.slice(0, SHOWN_SIGNALS).map(signalLine);
+  const shown = sorted.slice(0, SHOWN_SIGNALS).map((s) => signalLine(s, defs));
   if (sorted.length > SHOWN_SIGNALS) shown.push(`- … and ${sorted.length - SHOWN_SIGNALS} more`);
-  return ["<details><summary>Why: score " + analysis.score + " (negative: needs an owner, positive: scoped deliverable)</summary>", "", ...shown, "", "</details>"].join("\n");
+  const body = shown.length ? ["What weighed most (➕ toward a scoped deliverable, ➖ toward an owner):", "", ...shown] : ["No single feature weighed much."];
+  return ["<details><summary>Why: " + probabilityLine(analysis) + "</summary>", "", ...body, "", "</details>"].join("\n");
+}
+
+/** The kind of work, and what it changes in the checklist. */
+function kindLine(analysis: Analysis, defs: readonly SectionDef[]): string {
+  const k = analysis.kind;
+  const from = k.evidence ? ` (${quote(k.evidence)})` : "";
+  const titles = (ids: string[]) => ids.map((id) => defs.find((d) => d.id === id)?.title ?? id).map((t) => neutralise(t).toLowerCase());
+  const notes: string[] = [];
+  if (k.relaxed.includes("scope") || k.relaxed.includes("done")) {
+    notes.push(`${titles(k.relaxed.filter((id) => id !== "contract")).join(" and ")} only recommended: a fix's finish line is its expected behaviour`);
+  }
+  if (k.relaxed.includes("contract")) notes.push(`${titles(["contract"])[0]} only recommended: it touches no API, event, schema or CLI`);
+  return `Kind of work: **${k.name}**${from}${notes.length ? `; ${notes.join("; ")}` : ""}.`;
 }
 
 /**
@@ -68,7 +97,7 @@ export function renderChecklist(analysis: Analysis, options: RenderOptions = {})
       "This reads as a question, a support request or a discussion rather than work to hand off, so no label was set. If it is work, say what is to be delivered.",
     );
   } else if (analysis.ready) {
-    parts.push("### handoff: ready to hand off ✅", ...(notes.length ? ["", ...notes] : []), "", "Scoped deliverable with every required section of its spec in place.");
+    parts.push("### handoff: ready to hand off ✅", ...(notes.length ? ["", ...notes] : []), "", "Scoped deliverable with every required section of its spec in place.", "", kindLine(analysis, defs));
     const found = defs.filter((d) => analysis.sections[d.id]?.present).map((d) => neutralise(d.title));
     if (found.length) parts.push("", `Found: ${found.join(" · ")}.`);
     const optional = defs.filter((d) => !analysis.sections[d.id]?.present && !analysis.sections[d.id]?.required);
@@ -80,7 +109,9 @@ export function renderChecklist(analysis: Analysis, options: RenderOptions = {})
       `### handoff: scoped deliverable, ${missing} of ${required.length} required section${required.length === 1 ? "" : "s"} missing`,
       ...(notes.length ? ["", ...notes] : []),
       "",
-      "This reads as bounded work with a finish line. To hand it off, to a contractor or to anyone on the team, the issue should stand on its own:",
+      "This reads as bounded work with a finish line. To hand it off, to a contractor or to anyone on the team, the issue should stand on its own.",
+      "",
+      kindLine(analysis, defs),
       "",
     );
     for (const def of defs) {
@@ -100,8 +131,7 @@ export function renderChecklist(analysis: Analysis, options: RenderOptions = {})
     parts.push("", "Edit the issue and this comment updates itself.");
   }
 
-  const details = why(analysis);
-  if (details) parts.push("", details);
+  parts.push("", why(analysis, defs));
   return clamp(parts.join("\n"));
 }
 

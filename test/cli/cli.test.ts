@@ -31,11 +31,11 @@ async function inProcess(args: string[], stdin: string | Buffer = "", tty = fals
 }
 
 describe("handoff check", () => {
-  test("a one-liner on standard input: JSON with the design's field names, scoped, five sections missing", async () => {
+  test("a one-liner on standard input: JSON with the design's field names, scoped, every required section missing", async () => {
     const r = await run(["check", "--json"], "Add a Stripe webhook endpoint");
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(a)).toEqual(["classification", "score", "signals", "sections", "missing", "labels", "ready"]);
+    expect(Object.keys(a)).toEqual(["classification", "score", "probabilities", "kind", "signals", "sections", "missing", "labels", "ready"]);
     expect(a.classification).toBe("scoped-deliverable");
     expect(a.missing).toEqual(["context", "scope", "contract", "acceptance", "done"]);
   });

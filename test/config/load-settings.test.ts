@@ -19,9 +19,9 @@ describe("loadSettings", () => {
   });
 
   test("the organisation's file applies when the repository has none", async () => {
-    const f = files({ "acme/.github:.github/handoff.yml": "classify:\n  threshold: 4\n" });
+    const f = files({ "acme/.github:.github/handoff.yml": "classify:\n  threshold: 0.7\n" });
     const r = await loadSettings("acme", "api", f.fetch);
-    expect(r.ok && r.settings.classify.threshold).toBe(4);
+    expect(r.ok && r.settings.classify.threshold).toBe(0.7);
     expect(r.files).toEqual(["acme/.github:.github/handoff.yml"]);
   });
 

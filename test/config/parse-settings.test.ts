@@ -28,7 +28,7 @@ describe("parseSettings", () => {
         "      title: Security review",
         '      headings: ["Security", "Threat model"]',
         "classify:",
-        "  threshold: 3",
+        "  threshold: 0.6",
         '  owner_phrases: ["platform team"]',
         "labels:",
         '  scoped: { name: contractable, color: "#0E8A16" }',
@@ -58,6 +58,13 @@ describe("parseSettings", () => {
       "handoff.yml:4:14 classify.threshold: Invalid input: expected number, received string",
       "handoff.yml:7:11 labels.owner.name: must be at most 50 characters (GitHub's limit)",
     ]);
+  });
+
+  test("a threshold on the old score scale is an error that says what the setting is now", () => {
+    expect(lines("classify:\n  threshold: 2\n")).toEqual([
+      "handoff.yml:2:14 classify.threshold: must be a probability between 0.34 and 1 (the old score scale, e.g. 2, is gone: 0.4 is the default)",
+    ]);
+    expect(lines("classify:\n  threshold: 0.2\n")).toEqual(["handoff.yml:2:14 classify.threshold: must be at least 0.34: with three classes the likeliest one is never below 1/3"]);
   });
 
   test("an unknown key points at the key", () => {
