@@ -5,6 +5,7 @@ import {
   GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
   TODO_VERB, expectsStatus, STATUS_CODE, FINITE_VERB, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
+import { group, pattern } from "./pattern.js";
 import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
 import type { Evidence } from "./types.js";
 
@@ -75,18 +76,42 @@ export function headingSections(text: string, index: HeadingIndex): string[] {
 }
 
 /** Headings and lead-ins whose lists are not the deliverable: reproduction steps, options to choose from. */
-const NOT_SCOPE_LEAD =
-  /\b(?:reproduce|repro|steps|notes?|priorities|pain points|problems we see|wishes|between|benefits|outcomes?|impact|advantages|pros|cons|risks|options?|alternatives?|choices|camps|approaches|candidates|proposals|variants|possibilities|trade-?offs?|known so far|what (?:we|i) (?:tried|know|see)|tried|symptoms|observations|findings|themes|ideas|questions|examples?|optionen|opciones|opções)\b/i;
+const NOT_SCOPE_LEAD = new RegExp(`\\b${group([
+  "reproduce", "repro", "steps", "notes?", "priorities", "pain points", "problems we see", "wishes", "between",
+  "benefits", "outcomes?", "impact", "advantages", "pros", "cons", "risks", "options?", "alternatives?", "choices",
+  "camps", "approaches", "candidates", "proposals", "variants", "possibilities", "trade-?offs?", "known so far",
+  "what (?:we|i) (?:tried|know|see)", "tried", "symptoms", "observations", "findings", "themes", "ideas",
+  "questions", "examples?", "optionen", "opciones", "opções",
+])}\\b`, "i");
 /** The sentence stops naming the deliverable where its purpose starts ("…, so that incidents are triaged, communicated and resolved"). */
-const PURPOSE = /\b(?:so that|so|because|since|in order to|which means|to make sure|para que|damit|afin que|pour que)\b/i;
+const PURPOSE = new RegExp(`\\b${group([
+  "so that", "so", "because", "since", "in order to", "which means", "to make sure", "para que", "damit",
+  "afin que", "pour que",
+])}\\b`, "i");
 /** A sentence that names the pieces of the work: an imperative, or what the result must support or include. */
-const DELIVERS =
-  /\b(?:should|must|will|needs? to|has to)\s+(?:be able to|support|include|cover|have|offer|provide|contain)\b|\bable to\b|^\W*(?:we|i)\s+(?:want|need|would like)\b|^\W*(?:pieces|deliverables?|components|parts|includes?|consists of)\s*:/i;
+const DELIVERS = pattern([
+  `\\b(?:should|must|will|needs? to|has to)\\s+${group([
+    "be able to", "support", "include", "cover", "have", "offer", "provide", "contain",
+  ])}\\b`,
+  "\\bable to\\b", "^\\W*(?:we|i)\\s+(?:want|need|would like)\\b",
+  `^\\W*${group([
+    "pieces", "deliverables?", "components", "parts", "includes?", "consists of",
+  ])}\\s*:`,
+], "i");
 /** "Nothing concrete yet", "None so far": a field answered with no content. */
-const NO_CONTENT = /^\W*(?:nothing|none|not (?:yet )?(?:known|defined|decided|clear)|tbd|to be (?:defined|decided|confirmed))\b(?: concrete| specific)?(?: yet| so far| for now| at the moment)?\s*[.!:;]/i;
+const NO_CONTENT = new RegExp(`^\\W*${group([
+  "nothing", "none", "not (?:yet )?(?:known|defined|decided|clear)", "tbd", "to be (?:defined|decided|confirmed)",
+])}\\b(?: concrete| specific)?(?: yet| so far| for now| at the moment)?\\s*[.!:;]`, "i");
 
-const OUT_HEADING = /^(?:not (?:in|on|part of)|what (?:is|s) not|excluded|exclusions|won t do|will not do|nicht enthalten|fuera de alcance|fora do escopo|hors (?:du )?périmètre)\b/;
-const WHAT_HEADING = /^what (?:should|needs to|must|will|we want to|we need to) be (?:built|done|delivered|synced|changed|added|implemented|migrated|exported|imported)\b/;
+const OUT_HEADING = new RegExp(`^${group([
+  "not (?:in|on|part of)", "what (?:is|s) not", "excluded", "exclusions", "won t do", "will not do",
+  "nicht enthalten", "fuera de alcance", "fora do escopo", "hors (?:du )?périmètre",
+])}\\b`);
+const WHAT_HEADING = new RegExp(`^what ${group([
+  "should", "needs to", "must", "will", "we want to", "we need to",
+])} be ${group([
+  "built", "done", "delivered", "synced", "changed", "added", "implemented", "migrated", "exported", "imported",
+])}\\b`);
 
 /** New words needed for context without a heading: with a line about today's state, and without. */
 const CONTEXT_STATE_WORDS = 6;
@@ -100,8 +125,11 @@ const SENTENCE_END = /(?<=[.!?。！？])\s+/;
 const GREETING = /^\W*(?:hi|hello|hey|hola|olá|bonjour|hallo)\b/i;
 
 /** "Expected: …", "Erwartet: …": the expected behaviour, stated. */
-const EXPECTED_LEAD =
-  /^\W*(?:expected(?: behaviou?r| result| output)?|should|esperado|attendu|atteso|erwartet|verwacht|beklenen|oczekiwane|förväntat|ожидается|ожидаемое|očekávané|diharapkan|kỳ vọng|mong đợi|अपेक्षित|期待される動作|예상 결과)\s*[:：]\s*/i;
+const EXPECTED_LEAD = new RegExp(`^\\W*${group([
+  "expected(?: behaviou?r| result| output)?", "should", "esperado", "attendu", "atteso", "erwartet", "verwacht",
+  "beklenen", "oczekiwane", "förväntat", "ожидается", "ожидаемое", "očekávané", "diharapkan", "kỳ vọng", "mong đợi",
+  "अपेक्षित", "期待される動作", "예상 결과",
+])}\\s*[:：]\\s*`, "i");
 /** Table headers whose rows state expected values: "should be", "expected". */
 const EXPECTED_TABLE_HEADER = /\b(?:should be|expected|esperado|attendu|atteso|erwartet|verwacht)\b/i;
 
