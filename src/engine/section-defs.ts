@@ -131,26 +131,12 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
 /** Headings that say nothing about which section follows: their content is judged by content alone. */
 export const NEUTRAL_HEADINGS = new Set([
   "summary", "description", "overview", "details", "notes", "note", "other", "other information",
-  "additional information",
-  "info", "general", "introduction", "intro", "tldr", "descrição", "descripción", "beschreibung", "résumé",
+  "additional information", "info", "general", "introduction", "intro", "tldr", "descrição", "descripción",
+  "beschreibung", "résumé",
 ]);
 
 /** Lower-case, strip emoji, punctuation and numbering, so `### 2. Acceptance Criteria:` matches `acceptance criteria`. */
-const normalised = new Map<string, string>();
-
 export function normaliseHeading(text: string): string {
-  // Headings repeat across issues and templates: remember the short ones, within a bounded table.
-  if (text.length > 120) return normalise(text);
-  let key = normalised.get(text);
-  if (key === undefined) {
-    if (normalised.size >= 4096) normalised.clear();
-    key = normalise(text);
-    normalised.set(text, key);
-  }
-  return key;
-}
-
-function normalise(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFKC")
