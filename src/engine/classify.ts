@@ -1,5 +1,6 @@
 import type { Block } from "./markdown.js";
 import { CONSTRAINT, expectsStatus, OWNER_SIGNALS, SCOPED_SIGNALS, UNCLEAR_SIGNALS, type SignalPattern } from "./lexicon.js";
+import { literal } from "./pattern.js";
 import { excerpt, isPlaceholder } from "./text.js";
 import type { Classification, Evidence, Signal } from "./types.js";
 
@@ -31,11 +32,14 @@ const ALL = /\b(?:all|every|each|any)\b/i;
 /** A line that ends by asking. */
 const ENDS_ASKING = /\?\s*$/;
 
+/** A character that is neither a letter nor a digit, in any script: a phrase's edge. */
+const NOT_WORD = "[^\\p{L}\\p{N}]";
+
 function phrasePatterns(phrases: string[], kind: string, weight: number): SignalPattern[] {
   return phrases
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => ({ kind, weight, re: new RegExp(`(?:^|[^\\p{L}\\p{N}])${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}\\p{N}])`, "iu") }));
+    .map((p) => ({ kind, weight, re: new RegExp(`(?:^|${NOT_WORD})${literal(p)}(?:$|${NOT_WORD})`, "iu") }));
 }
 
 /** Patterns tested once each, in order, against the title and the lines of an issue's prose. */
@@ -129,7 +133,9 @@ function structuralSignals(title: string, blocks: Block[], facts: ClassifyFacts,
   const owned = signals.some((s) => s.weight <= -2);
   const finish = ["scope", "acceptance", "done"].filter((id) => facts.present.has(id));
   // Headings of a spec template (context, scope, contract, acceptance…), even half filled, frame a deliverable.
-  if (facts.headed >= 3 && !owned && !facts.emptyTemplate) push("scoped:spec-template", 1, said(`the body has headings for ${facts.headed} spec sections`));
+  if (facts.headed >= 3 && !owned && !facts.emptyTemplate) {
+    push("scoped:spec-template", 1, said(`the body has headings for ${facts.headed} spec sections`));
+  }
   if (finish.length && !owned) push("scoped:finish-line", Math.min(2, finish.length), said(`the body states its ${finish.join(", ")}`));
   if (facts.issueRefList) push("owner:tracking-list", -3, facts.issueRefList);
   if (facts.emptyTemplate) push("unclear:empty-template", 3, said("every field of the template is empty"));
@@ -139,7 +145,9 @@ function structuralSignals(title: string, blocks: Block[], facts: ClassifyFacts,
   const asks = signals.some((s) => s.kind.startsWith("unclear:"));
   // An issue written only in its title names the work and nothing else: a stronger push.
   const bare = !blocks.some((b) => b.type !== "heading" && b.lines.length > 0);
-  if (!asks && !owned && title.trim() !== "" && !facts.emptyTemplate) push("scoped:work-item", bare ? 2 : 1, said(`title: ${excerpt(title)}`));
+  if (!asks && !owned && title.trim() !== "" && !facts.emptyTemplate) {
+    push("scoped:work-item", bare ? 2 : 1, said(`title: ${excerpt(title)}`));
+  }
   return signals;
 }
 

@@ -18,7 +18,10 @@ export interface DetectOptions {
   /** Longest excerpt per line (default 100). */
   excerptLength?: number;
 }
-const SCHEMA_LANGS = new Set(["json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger", "jsonschema"]);
+const SCHEMA_LANGS = new Set([
+  "json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger",
+  "jsonschema",
+]);
 const GHERKIN_LANGS = new Set(["gherkin", "feature", "cucumber"]);
 
 interface Heading {
@@ -176,14 +179,20 @@ function contractLine(text: string): boolean {
   if (OBSERVED_5XX.test(text) && !EXPECTATION.test(text)) return false;
   if (METHOD_PATH.test(text) || LABELLED_SHAPE.test(text)) return true;
   if (expectsStatus(text, false)) return true;
-  return EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text) || (RATE.test(text) && !CAPACITY.test(text)) || ROUTE.test(text);
+  if (EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text)) return true;
+  return (RATE.test(text) && !CAPACITY.test(text)) || ROUTE.test(text);
+}
+
+/** "Expected: the export lists every invoice of the month": an expected behaviour, stated and specific. */
+function statesExpected(text: string): boolean {
+  return EXPECTED_LEAD.test(text) && !VAGUE_EXPECTATION.test(text.replace(EXPECTED_LEAD, "")) && contentWords(text).length >= 4;
 }
 
 /** The line states a verifiable expectation: Given/When/Then, an expected status, a "must" about the system. */
 function acceptanceLine(text: string): boolean {
   if (GHERKIN_STRICT.test(text)) return true;
   if (expectsStatus(text)) return true;
-  const states = systemMust(text) || (EXPECTED_LEAD.test(text) && !VAGUE_EXPECTATION.test(text.replace(EXPECTED_LEAD, "")) && contentWords(text).length >= 4);
+  const states = systemMust(text) || statesExpected(text);
   // A bound on how it must behave ("p95 must stay under 300 ms") is a constraint, not a criterion.
   if (states) return !isConstraint(text);
   return CHECK_VERB.test(text) && contentWords(text).length >= 3;

@@ -169,6 +169,11 @@ class BlockWalk {
   private row: { line: number; cells: string[]; header: boolean } | null = null;
   private inHead = false;
 
+  /** Where a block sits: its list depth and whether it is quoted. */
+  private place(): { depth: number; quote: boolean } {
+    return { depth: this.depth, quote: this.quote > 0 };
+  }
+
   private push(b: Omit<Block, "text"> & { text?: string }): void {
     b.text ??= b.lines.length === 1 ? b.lines[0]!.text : b.lines.map((l) => l.text).join("\n");
     this.blocks.push(b as Block);
@@ -217,7 +222,7 @@ class BlockWalk {
     const first = (t.map?.[0] ?? 0) + 1;
     const text = inline ? stripHtml(inlineText(inline)).replace(/\s+/g, " ").trim() : "";
     const lines = text ? [{ line: first, text: cut(text) }] : [];
-    this.push({ type: "heading", line: first, lines, level: Number(t.tag.slice(1)) || 1, depth: this.depth, quote: this.quote > 0 });
+    this.push({ type: "heading", line: first, lines, level: Number(t.tag.slice(1)) || 1, ...this.place() });
   }
 
   paragraph(t: Token, inline: Token | undefined): void {
@@ -246,8 +251,7 @@ class BlockWalk {
       line: first,
       lines,
       level: 0,
-      depth: this.depth,
-      quote: this.quote > 0,
+      ...this.place(),
       ...(task ? { task } : {}),
       ...(asItem ? { ordered: this.ordered[this.ordered.length - 1] ?? false } : {}),
     });
@@ -257,9 +261,9 @@ class BlockWalk {
   private leadHeading(lead: { title: string; rest: string }, first: number): void {
     const firstLine = lead.rest.split("\n")[0] ?? "";
     const firstRest = firstLine.replace(/^\s*[:：]\s*/, "");
-    this.push({ type: "heading", line: first, lines: [{ line: first, text: cut(lead.title) }], level: 7, depth: this.depth, quote: this.quote > 0 });
+    this.push({ type: "heading", line: first, lines: [{ line: first, text: cut(lead.title) }], level: 7, ...this.place() });
     const restLines = toLines(stripHtml(firstRest + lead.rest.slice(firstLine.length)), first);
-    if (restLines.length) this.push({ type: "paragraph", line: restLines[0]!.line, lines: restLines, level: 0, depth: this.depth, quote: this.quote > 0 });
+    if (restLines.length) this.push({ type: "paragraph", line: restLines[0]!.line, lines: restLines, level: 0, ...this.place() });
   }
 
   code(t: Token): void {
@@ -270,13 +274,13 @@ class BlockWalk {
       .split("\n")
       .map((s: string, i: number) => ({ line: first + i, text: cut(s) }))
       .filter((l: TextLine) => l.text.trim() !== "");
-    this.push({ type: "code", line: first, lines, text: raw, level: 0, depth: this.depth, quote: this.quote > 0, lang });
+    this.push({ type: "code", line: first, lines, text: raw, level: 0, ...this.place(), lang });
   }
 
   html(t: Token): void {
     const first = (t.map?.[0] ?? 0) + 1;
     const lines = toLines(stripHtml(t.content), first);
-    if (lines.length) this.push({ type: "html", line: first, lines, level: 0, depth: this.depth, quote: this.quote > 0 });
+    if (lines.length) this.push({ type: "html", line: first, lines, level: 0, ...this.place() });
   }
 
   /** Inline content outside headings and paragraphs: a table cell. */
@@ -289,7 +293,7 @@ class BlockWalk {
     if (!row) return;
     const text = cut(row.cells.join(" | "));
     const lines = [{ line: row.line, text }];
-    if (row.cells.some((c) => c !== "")) this.push({ type: "row", line: row.line, lines, level: 0, depth: this.depth, quote: this.quote > 0, header: row.header });
+    if (row.cells.some((c) => c !== "")) this.push({ type: "row", line: row.line, lines, level: 0, ...this.place(), header: row.header });
     this.row = null;
   }
 }

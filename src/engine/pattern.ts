@@ -8,6 +8,11 @@ export function group(alternatives: readonly string[]): string {
   return `(?:${alternatives.join("|")})`;
 }
 
+/** Source that matches the text literally. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** One pattern that matches any of the alternatives. */
 export function pattern(alternatives: readonly string[], flags = ""): RegExp {
   return new RegExp(alternatives.join("|"), flags);
