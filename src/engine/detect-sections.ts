@@ -5,6 +5,7 @@ import {
   GHERKIN_STRICT, HEADER, ISSUE_REF_LEAD, ISSUE_REF_ONLY, METHOD_PATH, NOT_SCHEMA_CODE, RATE, ROUTE, SCHEMA_CODE, SIGNATURE, STATE,
   TODO_VERB, expectsStatus, STATUS_CODE, FINITE_VERB, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
+import { group, pattern } from "./pattern.js";
 import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
 import type { Evidence } from "./types.js";
 
@@ -17,7 +18,10 @@ export interface DetectOptions {
   /** Longest excerpt per line (default 100). */
   excerptLength?: number;
 }
-const SCHEMA_LANGS = new Set(["json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger", "jsonschema"]);
+const SCHEMA_LANGS = new Set([
+  "json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger",
+  "jsonschema",
+]);
 const GHERKIN_LANGS = new Set(["gherkin", "feature", "cucumber"]);
 
 interface Heading {
@@ -75,18 +79,42 @@ export function headingSections(text: string, index: HeadingIndex): string[] {
 }
 
 /** Headings and lead-ins whose lists are not the deliverable: reproduction steps, options to choose from. */
-const NOT_SCOPE_LEAD =
-  /\b(?:reproduce|repro|steps|notes?|priorities|pain points|problems we see|wishes|between|benefits|outcomes?|impact|advantages|pros|cons|risks|options?|alternatives?|choices|camps|approaches|candidates|proposals|variants|possibilities|trade-?offs?|known so far|what (?:we|i) (?:tried|know|see)|tried|symptoms|observations|findings|themes|ideas|questions|examples?|optionen|opciones|opções)\b/i;
+const NOT_SCOPE_LEAD = new RegExp(`\\b${group([
+  "reproduce", "repro", "steps", "notes?", "priorities", "pain points", "problems we see", "wishes", "between",
+  "benefits", "outcomes?", "impact", "advantages", "pros", "cons", "risks", "options?", "alternatives?", "choices",
+  "camps", "approaches", "candidates", "proposals", "variants", "possibilities", "trade-?offs?", "known so far",
+  "what (?:we|i) (?:tried|know|see)", "tried", "symptoms", "observations", "findings", "themes", "ideas",
+  "questions", "examples?", "optionen", "opciones", "opções",
+])}\\b`, "i");
 /** The sentence stops naming the deliverable where its purpose starts ("…, so that incidents are triaged, communicated and resolved"). */
-const PURPOSE = /\b(?:so that|so|because|since|in order to|which means|to make sure|para que|damit|afin que|pour que)\b/i;
+const PURPOSE = new RegExp(`\\b${group([
+  "so that", "so", "because", "since", "in order to", "which means", "to make sure", "para que", "damit",
+  "afin que", "pour que",
+])}\\b`, "i");
 /** A sentence that names the pieces of the work: an imperative, or what the result must support or include. */
-const DELIVERS =
-  /\b(?:should|must|will|needs? to|has to)\s+(?:be able to|support|include|cover|have|offer|provide|contain)\b|\bable to\b|^\W*(?:we|i)\s+(?:want|need|would like)\b|^\W*(?:pieces|deliverables?|components|parts|includes?|consists of)\s*:/i;
+const DELIVERS = pattern([
+  `\\b(?:should|must|will|needs? to|has to)\\s+${group([
+    "be able to", "support", "include", "cover", "have", "offer", "provide", "contain",
+  ])}\\b`,
+  "\\bable to\\b", "^\\W*(?:we|i)\\s+(?:want|need|would like)\\b",
+  `^\\W*${group([
+    "pieces", "deliverables?", "components", "parts", "includes?", "consists of",
+  ])}\\s*:`,
+], "i");
 /** "Nothing concrete yet", "None so far": a field answered with no content. */
-const NO_CONTENT = /^\W*(?:nothing|none|not (?:yet )?(?:known|defined|decided|clear)|tbd|to be (?:defined|decided|confirmed))\b(?: concrete| specific)?(?: yet| so far| for now| at the moment)?\s*[.!:;]/i;
+const NO_CONTENT = new RegExp(`^\\W*${group([
+  "nothing", "none", "not (?:yet )?(?:known|defined|decided|clear)", "tbd", "to be (?:defined|decided|confirmed)",
+])}\\b(?: concrete| specific)?(?: yet| so far| for now| at the moment)?\\s*[.!:;]`, "i");
 
-const OUT_HEADING = /^(?:not (?:in|on|part of)|what (?:is|s) not|excluded|exclusions|won t do|will not do|nicht enthalten|fuera de alcance|fora do escopo|hors (?:du )?périmètre)\b/;
-const WHAT_HEADING = /^what (?:should|needs to|must|will|we want to|we need to) be (?:built|done|delivered|synced|changed|added|implemented|migrated|exported|imported)\b/;
+const OUT_HEADING = new RegExp(`^${group([
+  "not (?:in|on|part of)", "what (?:is|s) not", "excluded", "exclusions", "won t do", "will not do",
+  "nicht enthalten", "fuera de alcance", "fora do escopo", "hors (?:du )?périmètre",
+])}\\b`);
+const WHAT_HEADING = new RegExp(`^what ${group([
+  "should", "needs to", "must", "will", "we want to", "we need to",
+])} be ${group([
+  "built", "done", "delivered", "synced", "changed", "added", "implemented", "migrated", "exported", "imported",
+])}\\b`);
 
 /** New words needed for context without a heading: with a line about today's state, and without. */
 const CONTEXT_STATE_WORDS = 6;
@@ -100,8 +128,11 @@ const SENTENCE_END = /(?<=[.!?。！？])\s+/;
 const GREETING = /^\W*(?:hi|hello|hey|hola|olá|bonjour|hallo)\b/i;
 
 /** "Expected: …", "Erwartet: …": the expected behaviour, stated. */
-const EXPECTED_LEAD =
-  /^\W*(?:expected(?: behaviou?r| result| output)?|should|esperado|attendu|atteso|erwartet|verwacht|beklenen|oczekiwane|förväntat|ожидается|ожидаемое|očekávané|diharapkan|kỳ vọng|mong đợi|अपेक्षित|期待される動作|예상 결과)\s*[:：]\s*/i;
+const EXPECTED_LEAD = new RegExp(`^\\W*${group([
+  "expected(?: behaviou?r| result| output)?", "should", "esperado", "attendu", "atteso", "erwartet", "verwacht",
+  "beklenen", "oczekiwane", "förväntat", "ожидается", "ожидаемое", "očekávané", "diharapkan", "kỳ vọng", "mong đợi",
+  "अपेक्षित", "期待される動作", "예상 결과",
+])}\\s*[:：]\\s*`, "i");
 /** Table headers whose rows state expected values: "should be", "expected". */
 const EXPECTED_TABLE_HEADER = /\b(?:should be|expected|esperado|attendu|atteso|erwartet|verwacht)\b/i;
 
@@ -148,25 +179,25 @@ function contractLine(text: string): boolean {
   if (OBSERVED_5XX.test(text) && !EXPECTATION.test(text)) return false;
   if (METHOD_PATH.test(text) || LABELLED_SHAPE.test(text)) return true;
   if (expectsStatus(text, false)) return true;
-  return EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text) || (RATE.test(text) && !CAPACITY.test(text)) || ROUTE.test(text);
+  if (EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text)) return true;
+  return (RATE.test(text) && !CAPACITY.test(text)) || ROUTE.test(text);
+}
+
+/** "Expected: the export lists every invoice of the month": an expected behaviour, stated and specific. */
+function statesExpected(text: string): boolean {
+  return EXPECTED_LEAD.test(text) && !VAGUE_EXPECTATION.test(text.replace(EXPECTED_LEAD, "")) && contentWords(text).length >= 4;
 }
 
 /** The line states a verifiable expectation: Given/When/Then, an expected status, a "must" about the system. */
 function acceptanceLine(text: string): boolean {
   if (GHERKIN_STRICT.test(text)) return true;
   if (expectsStatus(text)) return true;
-  const states = systemMust(text) || (EXPECTED_LEAD.test(text) && !VAGUE_EXPECTATION.test(text.replace(EXPECTED_LEAD, "")) && contentWords(text).length >= 4);
+  const states = systemMust(text) || statesExpected(text);
   // A bound on how it must behave ("p95 must stay under 300 ms") is a constraint, not a criterion.
   if (states) return !isConstraint(text);
   return CHECK_VERB.test(text) && contentWords(text).length >= 3;
 }
 
-/**
- * Finds the evidence for every section. A heading declares what its content should be; the content
- * still has to be real (not a placeholder, not the title again) and is judged for what it is: a
- * "Definition of done" that lists deliverables counts as scope, acceptance criteria that only say
- * "docs updated" count as done.
- */
 /** A checklist item of the acceptance criteria, with its state in the issue. */
 export interface Criterion {
   line: number;
@@ -185,199 +216,261 @@ export interface SectionsFound {
   headed: Set<string>;
 }
 
-export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex, options: DetectOptions = {}): SectionsFound {
-  const maxEvidence = options.maxEvidence ?? MAX_EVIDENCE;
-  const excerptLength = options.excerptLength ?? 100;
-  const evidence = new Map<string, Evidence[]>();
-  const headed = new Set<string>();
-  const criteria: Criterion[] = [];
-  for (const def of defs) evidence.set(def.id, []);
-  const titleSet = new Set(contentWords(title));
-  const add = (id: string, l: TextLine) => {
-    const list = evidence.get(id);
-    if (!list || list.length >= maxEvidence) return;
-    if (list.some((e) => e.line === l.line)) return;
-    list.push({ line: l.line, text: excerpt(l.text, excerptLength) });
-  };
-
+/** The walk over an issue's blocks: the headings in force, what has been found, and context gathered so far. */
+class SectionScan {
+  readonly evidence = new Map<string, Evidence[]>();
+  readonly headed = new Set<string>();
+  readonly criteria: Criterion[] = [];
+  private readonly titleSet: Set<string>;
+  private readonly stack: Heading[] = [];
   // Context without a heading: descriptive prose, with at least one line about what is there today.
-  // Sentence by sentence: "We run it on k3s. What's the right way to set this up?" describes, then asks.
-  const gather = (text: string, l: TextLine) => {
+  private contextWords = 0;
+  private contextState = false;
+  private readonly contextCandidates: TextLine[] = [];
+  private readonly contextLead: TextLine[] = [];
+  // The kind of table the current rows belong to, from its header row.
+  private contractTable = false;
+  private constraintTable = false;
+  private expectedTable = false;
+  // The list being read, and whether what leads it says it is not the deliverable.
+  private listItems: TextLine[] = [];
+  private notScopeList = false;
+  private headingText = "";
+
+  constructor(
+    title: string,
+    defs: SectionDef[],
+    private readonly index: HeadingIndex,
+    private readonly maxEvidence: number,
+    private readonly excerptLength: number,
+  ) {
+    for (const def of defs) this.evidence.set(def.id, []);
+    this.titleSet = new Set(contentWords(title));
+  }
+
+  private add(id: string, l: TextLine): void {
+    const list = this.evidence.get(id);
+    if (!list || list.length >= this.maxEvidence) return;
+    if (list.some((e) => e.line === l.line)) return;
+    list.push({ line: l.line, text: excerpt(l.text, this.excerptLength) });
+  }
+
+  /**
+   * Once a section has all the evidence it will show, its detectors are skipped: that keeps long
+   * bodies cheap. Results do not change: evidence is capped at the same number.
+   */
+  private full(id: string): boolean {
+    return (this.evidence.get(id)?.length ?? 0) >= this.maxEvidence;
+  }
+
+  /** Sentence by sentence: "We run it on k3s. What's the right way to set this up?" describes, then asks. */
+  private gather(text: string, l: TextLine): void {
     let n = 0;
     let state = false;
     for (const sentence of text.split(SENTENCE_END)) {
       if (!describes(sentence)) continue;
-      n += newWords(sentence, titleSet);
+      n += newWords(sentence, this.titleSet);
       if (!state && STATE.test(sentence)) state = true;
     }
-    contextWords += n;
-    if (state) contextState = true;
-    if (n >= 3) (state ? contextLead : contextCandidates).push(l);
-  };
-  // Once a section has all the evidence it will show, its detectors are skipped: that keeps long
-  // bodies cheap. Results do not change: evidence is capped at the same number.
-  const full = (id: string) => (evidence.get(id)?.length ?? 0) >= maxEvidence;
-  const stack: Heading[] = [];
-  let contextWords = 0;
-  let contextState = false;
-  const contextCandidates: TextLine[] = [];
-  const contextLead: TextLine[] = [];
-  let contractTable = false;
-  let constraintTable = false;
-  let expectedTable = false;
-  let listItems: TextLine[] = [];
-  let notScopeList = false;
-  let headingText = "";
+    this.contextWords += n;
+    if (state) this.contextState = true;
+    if (n >= 3) (state ? this.contextLead : this.contextCandidates).push(l);
+  }
 
-  const flushList = () => {
+  private flushList(): void {
     // A list of two or more things to do, not under a heading that says otherwise, is the scope.
     // Items that are interface parts ("response: `{…}`") belong to the contract, not the scope.
-    const todos = notScopeList ? [] : listItems.filter((l) => !isPlaceholder(l.text) && !l.text.includes("?") && !ISSUE_REF_LEAD.test(l.text) && !contractLine(l.text));
-    if (todos.length >= 2) for (const l of todos.slice(0, 3)) add("scope", l);
-    listItems = [];
-  };
+    const todos = this.notScopeList ? [] : this.listItems.filter((l) => isTodoItem(l.text));
+    if (todos.length >= 2) for (const l of todos.slice(0, 3)) this.add("scope", l);
+    this.listItems = [];
+  }
 
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b]!;
-    let lines = block.lines;
-
-    if (block.type !== "item" && listItems.length) flushList();
+  block(block: Block, next: Block | undefined): void {
+    if (block.type !== "item" && this.listItems.length) this.flushList();
     // A list under "Steps to reproduce" or after "Options on the table:" is not the deliverable.
-    if (block.type === "paragraph" || block.type === "html") notScopeList = NOT_SCOPE_LEAD.test(headingText) || (/[:：]\s*$/.test(block.text) && NOT_SCOPE_LEAD.test(block.text));
-    if (block.type !== "row") contractTable = false;
-
-    if (block.type === "heading") {
-      const text = block.lines[0]?.text ?? "";
-      const sections = headingSections(text, index);
-      for (const id of sections) headed.add(id);
-      headingText = text;
-      notScopeList = NOT_SCOPE_LEAD.test(text);
-      while (stack.length && stack[stack.length - 1]!.level >= block.level) stack.pop();
-      stack.push({ level: block.level, sections });
-      continue;
+    if (block.type === "paragraph" || block.type === "html") {
+      this.notScopeList = NOT_SCOPE_LEAD.test(this.headingText) || (/[:：]\s*$/.test(block.text) && NOT_SCOPE_LEAD.test(block.text));
     }
+    if (block.type !== "row") this.contractTable = false;
+    if (block.type === "heading") return this.heading(block);
 
-    // A short plain line naming a section, followed by content, is a heading too ("Acceptance criteria").
-    if ((block.type === "paragraph" || block.type === "html") && lines.length >= 1) {
-      const first = lines[0]!.text;
-      if (first.length <= 60 && !/[.!?]$/.test(first) && first.split(/\s+/).length <= 6) {
-        // Only an exact alias: a short sentence that merely contains "scope" is not a heading.
-        const sections = index.exact.get(normaliseHeading(first));
-        if (sections && (lines.length > 1 || blocks[b + 1]?.type !== "heading")) {
-          while (stack.length && stack[stack.length - 1]!.level >= 7) stack.pop();
-          stack.push({ level: 7, sections });
-          for (const id of sections) headed.add(id);
-          lines = lines.slice(1);
-          if (!lines.length) continue;
-        }
-      }
+    const lines = this.plainHeading(block, next);
+    if (!lines) return;
+    const declared = innermost(this.stack);
+    if (block.type === "code") return this.code(block, lines, declared);
+    if (block.type === "row") return this.row(block, lines, declared);
+    this.prose(block, lines, declared);
+  }
+
+  private heading(block: Block): void {
+    const text = block.lines[0]?.text ?? "";
+    const sections = headingSections(text, this.index);
+    for (const id of sections) this.headed.add(id);
+    this.headingText = text;
+    this.notScopeList = NOT_SCOPE_LEAD.test(text);
+    while (this.stack.length && this.stack[this.stack.length - 1]!.level >= block.level) this.stack.pop();
+    this.stack.push({ level: block.level, sections });
+  }
+
+  /**
+   * A short plain line naming a section, followed by content, is a heading too ("Acceptance
+   * criteria"). Returns the block's lines after such a line (null when none are left), or all of them.
+   */
+  private plainHeading(block: Block, next: Block | undefined): TextLine[] | null {
+    const lines = block.lines;
+    if ((block.type !== "paragraph" && block.type !== "html") || lines.length < 1) return lines;
+    const first = lines[0]!.text;
+    if (first.length > 60 || /[.!?]$/.test(first) || first.split(/\s+/).length > 6) return lines;
+    // Only an exact alias: a short sentence that merely contains "scope" is not a heading.
+    const sections = this.index.exact.get(normaliseHeading(first));
+    if (!sections || (lines.length <= 1 && next?.type === "heading")) return lines;
+    while (this.stack.length && this.stack[this.stack.length - 1]!.level >= 7) this.stack.pop();
+    this.stack.push({ level: 7, sections });
+    for (const id of sections) this.headed.add(id);
+    return lines.length > 1 ? lines.slice(1) : null;
+  }
+
+  private code(block: Block, lines: TextLine[], declared: string[]): void {
+    if (!lines.length) return;
+    if (declared.includes("contract") || codeIsContract(block)) this.add("contract", lines[0]!);
+    if (block.lang && GHERKIN_LANGS.has(block.lang)) this.add("acceptance", lines[0]!);
+    if (declared.includes("done")) for (const l of lines) if (DONE.test(l.text)) this.add("done", l);
+  }
+
+  private row(block: Block, lines: TextLine[], declared: string[]): void {
+    const l = lines[0];
+    if (!l) return;
+    if (block.header) {
+      this.contractTable = CONTRACT_TABLE_HEADER.test(l.text);
+      this.constraintTable = CONSTRAINT_TABLE_HEADER.test(l.text);
+      this.expectedTable = EXPECTED_TABLE_HEADER.test(l.text);
+      if (declared.length) for (const id of declared) if (id !== "contract" && id !== "acceptance") this.add(id, l);
+      return;
     }
+    if (isPlaceholder(l.text.replace(/\|/g, " "))) return;
+    if (!this.full("contract") && (this.contractTable || declared.includes("contract") || contractLine(l.text))) this.add("contract", l);
+    for (const id of declared) if (id !== "contract") this.add(id, l);
+    if (!this.full("constraints") && (this.constraintTable || isConstraint(l.text))) this.add("constraints", l);
+    if (this.expectedTable) this.add("acceptance", l);
+  }
 
-    const declared = innermost(stack);
-    const has = (id: string) => declared.includes(id);
-
-    if (block.type === "code") {
-      if (!lines.length) continue;
-      if (has("contract") || codeIsContract(block)) add("contract", lines[0]!);
-      if (block.lang && GHERKIN_LANGS.has(block.lang)) add("acceptance", lines[0]!);
-      if (has("done")) for (const l of lines) if (DONE.test(l.text)) add("done", l);
-      continue;
+  /** Acceptance evidence from a task-list item is also one of the issue's criteria. */
+  private accept(block: Block, l: TextLine): void {
+    this.add("acceptance", l);
+    if (block.task && this.criteria.length < MAX_CRITERIA && !this.criteria.some((c) => c.line === l.line)) {
+      this.criteria.push({ line: l.line, text: l.text, checked: block.task.checked });
     }
+  }
 
-    if (block.type === "row") {
-      const l = lines[0];
-      if (!l) continue;
-      if (block.header) {
-        contractTable = CONTRACT_TABLE_HEADER.test(l.text);
-        constraintTable = CONSTRAINT_TABLE_HEADER.test(l.text);
-        expectedTable = EXPECTED_TABLE_HEADER.test(l.text);
-        if (declared.length) for (const id of declared) if (id !== "contract" && id !== "acceptance") add(id, l);
-        continue;
-      }
-      if (isPlaceholder(l.text.replace(/\|/g, " "))) continue;
-      if (!full("contract") && (contractTable || has("contract") || contractLine(l.text))) add("contract", l);
-      for (const id of declared) if (id !== "contract") add(id, l);
-      if (!full("constraints") && (constraintTable || isConstraint(l.text))) add("constraints", l);
-      if (expectedTable) add("acceptance", l);
-      continue;
-    }
-
-    // Prose: paragraphs, list items, text of HTML blocks.
+  /** Prose: paragraphs, list items, text of HTML blocks. */
+  private prose(block: Block, lines: TextLine[], declared: string[]): void {
     const real = lines.filter((l) => !isPlaceholder(l.text) && !(declared.length && NO_CONTENT.test(l.text)));
-    if (!real.length) continue;
-
-    // Acceptance evidence from a task-list item is also one of the issue's criteria.
-    const accept = (l: TextLine) => {
-      add("acceptance", l);
-      if (block.task && criteria.length < MAX_CRITERIA && !criteria.some((c) => c.line === l.line)) criteria.push({ line: l.line, text: l.text, checked: block.task.checked });
-    };
-    const underScope = has("scope");
-    const underContext = has("context");
     for (const l of real) {
       const text = l.text;
-      // "Legal has to sign off before work starts" is a dependency, not a sign-off that finishes the work.
-      const isDone = DONE.test(text) && !DEPENDENCY.test(text);
-      const isAcc = acceptanceLine(text);
-      const gatheringContext = contextWords < CONTEXT_WORDS || contextLead.length + contextCandidates.length < 3;
-      if (!full("contract") && contractLine(text)) add("contract", l);
-      if (!full("dependencies") && DEPENDENCY.test(text)) add("dependencies", l);
-      if (!full("constraints") && isConstraint(text)) add("constraints", l);
-
-      if (declared.length) {
-        for (const id of declared) {
-          switch (id) {
-            case "acceptance":
-              if (VAGUE_EXPECTATION.test(text) && !isAcc) break;
-              if (isDone && !isAcc) add("done", l);
-              else if (!ISSUE_REF_ONLY.test(text)) accept(l);
-              break;
-            case "done":
-              if (isDone) add("done", l);
-              else if (isAcc && block.task) accept(l);
-              else if (newWords(text, titleSet) >= 2) add("scope", l);
-              break;
-            case "context":
-              // Only a strong expectation (a stated status, Given/When/Then) under a context heading is acceptance.
-              if (isAcc && (GHERKIN_STRICT.test(text) || expectsStatus(text))) accept(l);
-              if (!expectsStatus(text) && newWords(text, titleSet) >= (block.type === "item" ? 2 : 4)) add("context", l);
-              break;
-            case "scope":
-              if (block.type === "item" || newWords(text, titleSet) >= 4 || BOUNDARY.test(text)) add("scope", l);
-              if (isDone) add("done", l);
-              // "Goal: … In the last outage it took us 35 minutes": the why, inside the what.
-              if (block.type !== "item" && gatheringContext && STATE.test(text)) gather(text, l);
-              break;
-            default:
-              add(id, l);
-          }
-        }
-        if (!has("acceptance") && !underScope && !underContext && !has("constraints") && isAcc) accept(l);
-        if (!has("done") && !has("acceptance") && isDone) add("done", l);
-        continue;
-      }
-
-      // Undeclared content: judged only by what it is.
-      if (isDone && !ISSUE_REF_LEAD.test(text)) add("done", l);
-      if (block.type === "item") {
-        if (ISSUE_REF_LEAD.test(text)) continue;
-        // A checkbox that is not a to-do, or a plain item stating behaviour, is a condition to check.
-        const states = CONDITION_VERB.test(text) || (STATUS_CODE.test(text) && !OBSERVED_5XX.test(text));
-        if (isAcc || (!isDone && !text.includes("?") && isCondition(text) && (block.task || states))) accept(l);
-        else if (!isDone) listItems.push(l);
-        continue;
-      }
-      if (isAcc) accept(l);
-      if (BOUNDARY.test(text)) add("scope", l);
-      else if (text.includes(",") && namesPieces(text, titleSet)) add("scope", l);
-      if (!isAcc && gatheringContext) gather(text, l);
+      const line: ProseLine = {
+        block,
+        l,
+        // "Legal has to sign off before work starts" is a dependency, not a sign-off that finishes the work.
+        isDone: DONE.test(text) && !DEPENDENCY.test(text),
+        isAcc: acceptanceLine(text),
+        gatheringContext: this.contextWords < CONTEXT_WORDS || this.contextLead.length + this.contextCandidates.length < 3,
+      };
+      if (!this.full("contract") && contractLine(text)) this.add("contract", l);
+      if (!this.full("dependencies") && DEPENDENCY.test(text)) this.add("dependencies", l);
+      if (!this.full("constraints") && isConstraint(text)) this.add("constraints", l);
+      if (declared.length) this.declaredLine(line, declared);
+      else this.undeclaredLine(line);
     }
   }
-  if (listItems.length) flushList();
 
-  if (!evidence.get("context")?.length && ((contextState && contextWords >= CONTEXT_STATE_WORDS) || contextWords >= CONTEXT_WORDS)) {
-    for (const l of [...contextLead, ...contextCandidates].slice(0, 3)) add("context", l);
+  /** A line under headings that declare sections: judged for what it is against what they promise. */
+  private declaredLine({ block, l, isDone, isAcc, gatheringContext }: ProseLine, declared: string[]): void {
+    const text = l.text;
+    for (const id of declared) {
+      switch (id) {
+        case "acceptance":
+          if (VAGUE_EXPECTATION.test(text) && !isAcc) break;
+          if (isDone && !isAcc) this.add("done", l);
+          else if (!ISSUE_REF_ONLY.test(text)) this.accept(block, l);
+          break;
+        case "done":
+          if (isDone) this.add("done", l);
+          else if (isAcc && block.task) this.accept(block, l);
+          else if (newWords(text, this.titleSet) >= 2) this.add("scope", l);
+          break;
+        case "context":
+          // Only a strong expectation (a stated status, Given/When/Then) under a context heading is acceptance.
+          if (isAcc && (GHERKIN_STRICT.test(text) || expectsStatus(text))) this.accept(block, l);
+          if (!expectsStatus(text) && newWords(text, this.titleSet) >= (block.type === "item" ? 2 : 4)) this.add("context", l);
+          break;
+        case "scope":
+          if (block.type === "item" || newWords(text, this.titleSet) >= 4 || BOUNDARY.test(text)) this.add("scope", l);
+          if (isDone) this.add("done", l);
+          // "Goal: … In the last outage it took us 35 minutes": the why, inside the what.
+          if (block.type !== "item" && gatheringContext && STATE.test(text)) this.gather(text, l);
+          break;
+        default:
+          this.add(id, l);
+      }
+    }
+    const has = (id: string) => declared.includes(id);
+    if (!has("acceptance") && !has("scope") && !has("context") && !has("constraints") && isAcc) this.accept(block, l);
+    if (!has("done") && !has("acceptance") && isDone) this.add("done", l);
   }
-  return { evidence, headed, criteria };
+
+  /** Undeclared content: judged only by what it is. */
+  private undeclaredLine({ block, l, isDone, isAcc, gatheringContext }: ProseLine): void {
+    const text = l.text;
+    if (isDone && !ISSUE_REF_LEAD.test(text)) this.add("done", l);
+    if (block.type === "item") {
+      if (ISSUE_REF_LEAD.test(text)) return;
+      // A checkbox that is not a to-do, or a plain item stating behaviour, is a condition to check.
+      const states = CONDITION_VERB.test(text) || (STATUS_CODE.test(text) && !OBSERVED_5XX.test(text));
+      if (isAcc || (!isDone && !text.includes("?") && isCondition(text) && (block.task || states))) this.accept(block, l);
+      else if (!isDone) this.listItems.push(l);
+      return;
+    }
+    if (isAcc) this.accept(block, l);
+    if (BOUNDARY.test(text)) this.add("scope", l);
+    else if (text.includes(",") && namesPieces(text, this.titleSet)) this.add("scope", l);
+    if (!isAcc && gatheringContext) this.gather(text, l);
+  }
+
+  finish(): SectionsFound {
+    if (this.listItems.length) this.flushList();
+    const enough = (this.contextState && this.contextWords >= CONTEXT_STATE_WORDS) || this.contextWords >= CONTEXT_WORDS;
+    if (!this.evidence.get("context")?.length && enough) {
+      for (const l of [...this.contextLead, ...this.contextCandidates].slice(0, 3)) this.add("context", l);
+    }
+    return { evidence: this.evidence, headed: this.headed, criteria: this.criteria };
+  }
+}
+
+/** A prose line with what is judged of it once, for every section. */
+interface ProseLine {
+  block: Block;
+  l: TextLine;
+  isDone: boolean;
+  isAcc: boolean;
+  /** Context is still short of what it needs. */
+  gatheringContext: boolean;
+}
+
+/** A list item that can be a piece of the deliverable: not a placeholder, a question, a reference or an interface part. */
+function isTodoItem(text: string): boolean {
+  return !isPlaceholder(text) && !text.includes("?") && !ISSUE_REF_LEAD.test(text) && !contractLine(text);
+}
+
+/**
+ * Finds the evidence for every section. A heading declares what its content should be; the content
+ * still has to be real (not a placeholder, not the title again) and is judged for what it is: a
+ * "Definition of done" that lists deliverables counts as scope, acceptance criteria that only say
+ * "docs updated" count as done.
+ */
+export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex, options: DetectOptions = {}): SectionsFound {
+  const scan = new SectionScan(title, defs, index, options.maxEvidence ?? MAX_EVIDENCE, options.excerptLength ?? 100);
+  for (let b = 0; b < blocks.length; b++) scan.block(blocks[b]!, blocks[b + 1]);
+  return scan.finish();
 }
 
 function innermost(stack: Heading[]): string[] {

@@ -1,6 +1,5 @@
 import MarkdownIt, { type Token } from "markdown-it";
 
-
 /** One line of text as the engine sees it: prose without markup, with its 1-based line in the body. */
 export interface TextLine {
   line: number;
@@ -154,133 +153,187 @@ function boldLead(token: Token): { title: string; rest: string } | null {
   return { title: title.trim(), rest };
 }
 
+/** True when a bold lead names a section: `**Scope:**`, `**Scope**` alone on its line, `**Scope** : …`. */
+function isLeadHeading(lead: { title: string; rest: string }): boolean {
+  const firstRest = lead.rest.split("\n")[0] ?? "";
+  return lead.title !== "" && (/^\s*:?\s*$/.test(firstRest) || /[:：]$/.test(lead.title) || /^\s*[:：]/.test(lead.rest));
+}
+
+/** The walk over markdown-it's tokens: where it is (quotes, lists, tables) and the blocks so far. */
+class BlockWalk {
+  readonly blocks: Block[] = [];
+  private quote = 0;
+  private depth = 0;
+  private readonly ordered: boolean[] = [];
+  private itemOpen = false;
+  private row: { line: number; cells: string[]; header: boolean } | null = null;
+  private inHead = false;
+
+  /** Where a block sits: its list depth and whether it is quoted. */
+  private place(): { depth: number; quote: boolean } {
+    return { depth: this.depth, quote: this.quote > 0 };
+  }
+
+  private push(b: Omit<Block, "text"> & { text?: string }): void {
+    b.text ??= b.lines.length === 1 ? b.lines[0]!.text : b.lines.map((l) => l.text).join("\n");
+    this.blocks.push(b as Block);
+  }
+
+  /** Tokens that only open or close a quote, a list, an item or a table part. */
+  structure(t: Token): void {
+    switch (t.type) {
+      case "blockquote_open":
+        this.quote++;
+        break;
+      case "blockquote_close":
+        this.quote--;
+        break;
+      case "bullet_list_open":
+      case "ordered_list_open":
+        this.depth++;
+        this.ordered.push(t.type === "ordered_list_open");
+        break;
+      case "bullet_list_close":
+      case "ordered_list_close":
+        this.depth--;
+        this.ordered.pop();
+        break;
+      case "list_item_open":
+        this.itemOpen = true;
+        break;
+      case "list_item_close":
+        this.itemOpen = false;
+        break;
+      case "thead_open":
+        this.inHead = true;
+        break;
+      case "thead_close":
+        this.inHead = false;
+        break;
+      case "tr_open":
+        this.row = { line: (t.map?.[0] ?? 0) + 1, cells: [], header: this.inHead };
+        break;
+      default:
+        break;
+    }
+  }
+
+  heading(t: Token, inline: Token | undefined): void {
+    const first = (t.map?.[0] ?? 0) + 1;
+    const text = inline ? stripHtml(inlineText(inline)).replace(/\s+/g, " ").trim() : "";
+    const lines = text ? [{ line: first, text: cut(text) }] : [];
+    this.push({ type: "heading", line: first, lines, level: Number(t.tag.slice(1)) || 1, ...this.place() });
+  }
+
+  paragraph(t: Token, inline: Token | undefined): void {
+    if (!inline) return;
+    const first = (t.map?.[0] ?? 0) + 1;
+    const asItem = this.itemOpen;
+    this.itemOpen = false;
+    const lead = !asItem ? boldLead(inline) : null;
+    if (lead && isLeadHeading(lead)) {
+      this.leadHeading(lead, first);
+      return;
+    }
+    let text = inlineText(inline);
+    let task: { checked: boolean } | undefined;
+    if (asItem) {
+      const m = TASK.exec(text);
+      if (m) {
+        task = { checked: m[1] !== " " };
+        text = text.slice(m[0].length);
+      }
+    }
+    const lines = toLines(text, first);
+    if (!lines.length && !task) return;
+    this.push({
+      type: asItem ? "item" : "paragraph",
+      line: first,
+      lines,
+      level: 0,
+      ...this.place(),
+      ...(task ? { task } : {}),
+      ...(asItem ? { ordered: this.ordered[this.ordered.length - 1] ?? false } : {}),
+    });
+  }
+
+  /** A bold lead as a level-7 heading, and the text after it on the same paragraph as a paragraph of its own. */
+  private leadHeading(lead: { title: string; rest: string }, first: number): void {
+    const firstLine = lead.rest.split("\n")[0] ?? "";
+    const firstRest = firstLine.replace(/^\s*[:：]\s*/, "");
+    this.push({ type: "heading", line: first, lines: [{ line: first, text: cut(lead.title) }], level: 7, ...this.place() });
+    const restLines = toLines(stripHtml(firstRest + lead.rest.slice(firstLine.length)), first);
+    if (restLines.length) this.push({ type: "paragraph", line: restLines[0]!.line, lines: restLines, level: 0, ...this.place() });
+  }
+
+  code(t: Token): void {
+    const first = (t.map?.[0] ?? 0) + 1 + (t.type === "fence" ? 1 : 0);
+    const lang = t.type === "fence" ? t.info.trim().split(/\s+/)[0]?.toLowerCase() ?? "" : "";
+    const raw = t.content.length > 16 * MAX_LINE ? t.content.slice(0, 16 * MAX_LINE) : t.content;
+    const lines = raw
+      .split("\n")
+      .map((s: string, i: number) => ({ line: first + i, text: cut(s) }))
+      .filter((l: TextLine) => l.text.trim() !== "");
+    this.push({ type: "code", line: first, lines, text: raw, level: 0, ...this.place(), lang });
+  }
+
+  html(t: Token): void {
+    const first = (t.map?.[0] ?? 0) + 1;
+    const lines = toLines(stripHtml(t.content), first);
+    if (lines.length) this.push({ type: "html", line: first, lines, level: 0, ...this.place() });
+  }
+
+  /** Inline content outside headings and paragraphs: a table cell. */
+  cell(t: Token): void {
+    if (this.row) this.row.cells.push(stripHtml(inlineText(t)).trim());
+  }
+
+  endRow(): void {
+    const row = this.row;
+    if (!row) return;
+    const text = cut(row.cells.join(" | "));
+    const lines = [{ line: row.line, text }];
+    if (row.cells.some((c) => c !== "")) this.push({ type: "row", line: row.line, lines, level: 0, ...this.place(), header: row.header });
+    this.row = null;
+  }
+}
+
 /**
  * Flattens the body into blocks. Bold-only lines become level-7 headings; the text that follows a
  * bold lead on the same paragraph becomes a paragraph of its own.
  */
 export function toBlocks(body: string): Block[] {
   const tokens = parseMarkdown(body);
-  const blocks: Block[] = [];
-  let quote = 0;
-  let depth = 0;
-  const ordered: boolean[] = [];
-  let itemOpen = false;
-  let row: { line: number; cells: string[]; header: boolean } | null = null;
-  let inHead = false;
-
-  const push = (b: Omit<Block, "text"> & { text?: string }) => {
-    b.text ??= b.lines.length === 1 ? b.lines[0]!.text : b.lines.map((l) => l.text).join("\n");
-    blocks.push(b as Block);
-  };
-
+  const walk = new BlockWalk();
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     switch (t.type) {
-      case "blockquote_open":
-        quote++;
-        break;
-      case "blockquote_close":
-        quote--;
-        break;
-      case "bullet_list_open":
-      case "ordered_list_open":
-        depth++;
-        ordered.push(t.type === "ordered_list_open");
-        break;
-      case "bullet_list_close":
-      case "ordered_list_close":
-        depth--;
-        ordered.pop();
-        break;
-      case "list_item_open":
-        itemOpen = true;
-        break;
-      case "list_item_close":
-        itemOpen = false;
-        break;
-      case "heading_open": {
-        const inline = tokens[k + 1];
-        const first = (t.map?.[0] ?? 0) + 1;
-        const text = inline ? stripHtml(inlineText(inline)).replace(/\s+/g, " ").trim() : "";
-        push({ type: "heading", line: first, lines: text ? [{ line: first, text: cut(text) }] : [], level: Number(t.tag.slice(1)) || 1, depth, quote: quote > 0 });
+      case "heading_open":
+        // The heading's inline content and its closing token are read here.
+        walk.heading(t, tokens[k + 1]);
         k += 2;
         break;
-      }
-      case "paragraph_open": {
-        const inline = tokens[k + 1];
-        const first = (t.map?.[0] ?? 0) + 1;
+      case "paragraph_open":
+        walk.paragraph(t, tokens[k + 1]);
         k += 2;
-        if (!inline) break;
-        const asItem = itemOpen;
-        itemOpen = false;
-        const lead = !asItem ? boldLead(inline) : null;
-        if (lead && lead.title && (/^\s*:?\s*$/.test(lead.rest.split("\n")[0] ?? "") || /[:：]$/.test(lead.title) || /^\s*[:：]/.test(lead.rest))) {
-          const firstRest = (lead.rest.split("\n")[0] ?? "").replace(/^\s*[:：]\s*/, "");
-          push({ type: "heading", line: first, lines: [{ line: first, text: cut(lead.title) }], level: 7, depth, quote: quote > 0 });
-          const restLines = toLines(stripHtml(firstRest + lead.rest.slice((lead.rest.split("\n")[0] ?? "").length)), first);
-          if (restLines.length) push({ type: "paragraph", line: restLines[0]!.line, lines: restLines, level: 0, depth, quote: quote > 0 });
-          break;
-        }
-        let text = inlineText(inline);
-        let task: { checked: boolean } | undefined;
-        if (asItem) {
-          const m = TASK.exec(text);
-          if (m) {
-            task = { checked: m[1] !== " " };
-            text = text.slice(m[0].length);
-          }
-        }
-        const lines = toLines(text, first);
-        if (!lines.length && !task) break;
-        push({
-          type: asItem ? "item" : "paragraph",
-          line: first,
-          lines,
-          level: 0,
-          depth,
-          quote: quote > 0,
-          ...(task ? { task } : {}),
-          ...(asItem ? { ordered: ordered[ordered.length - 1] ?? false } : {}),
-        });
         break;
-      }
       case "fence":
-      case "code_block": {
-        const first = (t.map?.[0] ?? 0) + 1 + (t.type === "fence" ? 1 : 0);
-        const lang = t.type === "fence" ? t.info.trim().split(/\s+/)[0]?.toLowerCase() ?? "" : "";
-        const raw = t.content.length > 16 * MAX_LINE ? t.content.slice(0, 16 * MAX_LINE) : t.content;
-        const lines = raw.split("\n").map((s: string, i: number) => ({ line: first + i, text: cut(s) })).filter((l: TextLine) => l.text.trim() !== "");
-        push({ type: "code", line: first, lines, text: raw, level: 0, depth, quote: quote > 0, lang });
+      case "code_block":
+        walk.code(t);
         break;
-      }
-      case "html_block": {
-        const first = (t.map?.[0] ?? 0) + 1;
-        const lines = toLines(stripHtml(t.content), first);
-        if (lines.length) push({ type: "html", line: first, lines, level: 0, depth, quote: quote > 0 });
-        break;
-      }
-      case "thead_open":
-        inHead = true;
-        break;
-      case "thead_close":
-        inHead = false;
-        break;
-      case "tr_open":
-        row = { line: (t.map?.[0] ?? 0) + 1, cells: [], header: inHead };
+      case "html_block":
+        walk.html(t);
         break;
       case "inline":
-        if (row) row.cells.push(stripHtml(inlineText(t)).trim());
+        walk.cell(t);
         break;
       case "tr_close":
-        if (row) {
-          const text = cut(row.cells.join(" | "));
-          if (row.cells.some((c) => c !== "")) push({ type: "row", line: row.line, lines: [{ line: row.line, text }], level: 0, depth, quote: quote > 0, header: row.header });
-          row = null;
-        }
+        walk.endRow();
         break;
       default:
+        walk.structure(t);
         break;
     }
   }
-  return blocks;
+  return walk.blocks;
 }

@@ -26,10 +26,14 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
       "ambiente", "omgeving", "umgebung", "entorno", "environnement", "환경", "環境", "环境", "versions", "setup",
       "additional context", "context and motivation", "is your feature request related to a problem",
       "is your feature request related to a problem please describe",
-      "is the feature request tied to a problem if so describe it", "is your enhancement idea tied to a problem please describe it",
-      "does your feature request relate to a problem if so describe it", "current state analysis", "current setup", "setup today", "current architecture", "how it works today", "existing behaviour",
+      "is the feature request tied to a problem if so describe it",
+      "is your enhancement idea tied to a problem please describe it",
+      "does your feature request relate to a problem if so describe it", "current state analysis",
+      "current setup", "setup today", "current architecture", "how it works today", "existing behaviour",
       "existing behavior", "as is", "situation", "use case", "user story",
-      "contexto", "hintergrund", "kontext", "contexte", "motivação", "motivación", "背景", "問題", "배경", "현재 상황", "achtergrond", "huidige situatie", "contesto", "situazione attuale", "stato attuale", "ausgangslage", "situation actuelle", "situação atual", "situación actual",
+      "contexto", "hintergrund", "kontext", "contexte", "motivação", "motivación", "背景", "問題", "배경", "현재 상황",
+      "achtergrond", "huidige situatie", "contesto", "situazione attuale", "stato attuale", "ausgangslage",
+      "situation actuelle", "situação atual", "situación actual",
     ],
   },
   scope: {
@@ -47,7 +51,8 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
       "suggested approach optional", "changes", "change", "goal", "goals", "objective", "objectives",
       "target files", "in this issue", "what", "feature", "features", "describe the task",
       "alcance", "umfang", "entregáveis", "entregables", "périmètre", "livrables", "要件", "范围", "需求内容",
-      "aufgaben", "tareas", "tarefas", "범위", "작업", "wat we bouwen", "wat we gaan bouwen", "omvang", "ambito", "cosa faremo", "perimetro", "lieferumfang", "umsetzung",
+      "aufgaben", "tareas", "tarefas", "범위", "작업", "wat we bouwen", "wat we gaan bouwen", "omvang", "ambito",
+      "cosa faremo", "perimetro", "lieferumfang", "umsetzung",
     ],
   },
   contract: {
@@ -71,8 +76,12 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
       "acceptance criteria", "acceptance", "acceptance criteria gherkin", "success criteria", "acceptance tests",
       "expected behaviour", "expected behavior", "expected result", "expected results", "expected outcome",
       "what should happen instead", "what should happen", "what did you expect to happen", "expected",
-      "criteria", "done when", "checks", "test cases", "scenarios", "verification", "how to verify", "test plan", "tests", "testing",
-      "critérios de aceite", "critérios de aceitação", "criterios de aceptación", "akzeptanzkriterien", "acceptatiecriteria", "criteri di accettazione", "수락 기준", "인수 조건", "완료 기준", "comportamento atteso", "risultato atteso", "verwacht gedrag", "예상 동작", "기대 동작", "erwartetes verhalten", "comportement attendu", "comportamento esperado", "comportamiento esperado",
+      "criteria", "done when", "checks", "test cases", "scenarios", "verification", "how to verify",
+      "test plan", "tests", "testing",
+      "critérios de aceite", "critérios de aceitação", "criterios de aceptación", "akzeptanzkriterien",
+      "acceptatiecriteria", "criteri di accettazione", "수락 기준", "인수 조건", "완료 기준", "comportamento atteso",
+      "risultato atteso", "verwacht gedrag", "예상 동작", "기대 동작", "erwartetes verhalten", "comportement attendu",
+      "comportamento esperado", "comportamiento esperado",
       "critères d acceptation", "受け入れ条件", "验收标准",
     ],
   },
@@ -84,7 +93,8 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
     headings: [
       "definition of done", "dod", "done", "done criteria", "completion criteria", "validation", "checklist",
       "release", "rollout", "rollout plan", "deployment", "definição de pronto", "definición de hecho",
-      "definition of ready and done", "完了条件", "definitie van klaar", "definizione di fatto", "definition of done dod", "fertig wenn",
+      "definition of ready and done", "完了条件", "definitie van klaar", "definizione di fatto",
+      "definition of done dod", "fertig wenn",
     ],
   },
   dependencies: {
@@ -95,7 +105,9 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
     headings: [
       "dependencies", "dependencies and access", "depends on", "dependency", "blocked by", "blocks", "blockers",
       "prerequisites", "prerequisite", "requirements and access", "access", "access needed", "needs",
-      "dependências", "dependencias", "abhängigkeiten", "dépendances", "依存関係", "依赖", "선행 조건", "선행조건", "의존성", "前提条件", "前置条件", "afhankelijkheden", "voorwaarden", "dipendenze", "prerequisiti", "voraussetzungen", "prérequis", "pré requis", "pré-requisitos",
+      "dependências", "dependencias", "abhängigkeiten", "dépendances", "依存関係", "依赖", "선행 조건", "선행조건", "의존성",
+      "前提条件", "前置条件", "afhankelijkheden", "voorwaarden", "dipendenze", "prerequisiti", "voraussetzungen",
+      "prérequis", "pré requis", "pré-requisitos",
     ],
   },
   constraints: {
@@ -104,9 +116,13 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
     builtin: true,
     hint: "Non-functional requirements: performance figures, security, compliance, compatibility, deadline.",
     headings: [
-      "constraints", "prazos", "prazo", "plazos", "plazo", "fechas", "échéances", "échéance", "fristen", "termine", "non functional", "non functional requirements", "nonfunctional requirements", "nfr", "nfrs",
+      "constraints", "prazos", "prazo", "plazos", "plazo", "fechas", "échéances", "échéance", "fristen",
+      "termine", "non functional", "non functional requirements", "nonfunctional requirements", "nfr", "nfrs",
       "performance", "security", "compliance", "compatibility", "limits", "deadline", "timeline", "due",
-      "due date", "sla", "restrictions", "restricciones", "randbedingungen", "rahmenbedingungen", "nicht funktionale anforderungen", "requisitos no funcionales", "requisitos não funcionais", "exigences non fonctionnelles", "restrições", "einschränkungen", "contraintes", "제약", "제약 조건", "beperkingen", "vincoli", "randvoorwaarden",
+      "due date", "sla", "restrictions", "restricciones", "randbedingungen", "rahmenbedingungen",
+      "nicht funktionale anforderungen", "requisitos no funcionales", "requisitos não funcionais",
+      "exigences non fonctionnelles", "restrições", "einschränkungen", "contraintes", "제약", "제약 조건",
+      "beperkingen", "vincoli", "randvoorwaarden",
       "制約", "约束",
     ],
   },
@@ -114,26 +130,13 @@ export const BUILTIN_SECTIONS: Record<BuiltinSectionId, SectionDef> = {
 
 /** Headings that say nothing about which section follows: their content is judged by content alone. */
 export const NEUTRAL_HEADINGS = new Set([
-  "summary", "description", "overview", "details", "notes", "note", "other", "other information", "additional information",
-  "info", "general", "introduction", "intro", "tldr", "descrição", "descripción", "beschreibung", "résumé",
+  "summary", "description", "overview", "details", "notes", "note", "other", "other information",
+  "additional information", "info", "general", "introduction", "intro", "tldr", "descrição", "descripción",
+  "beschreibung", "résumé",
 ]);
 
 /** Lower-case, strip emoji, punctuation and numbering, so `### 2. Acceptance Criteria:` matches `acceptance criteria`. */
-const normalised = new Map<string, string>();
-
 export function normaliseHeading(text: string): string {
-  // Headings repeat across issues and templates: remember the short ones, within a bounded table.
-  if (text.length > 120) return normalise(text);
-  let key = normalised.get(text);
-  if (key === undefined) {
-    if (normalised.size >= 4096) normalised.clear();
-    key = normalise(text);
-    normalised.set(text, key);
-  }
-  return key;
-}
-
-function normalise(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFKC")

@@ -1,5 +1,7 @@
 /** Small text helpers shared by the section detector and the classifier. All linear in their input. */
 
+import { group } from "./pattern.js";
+
 const STOP = new Set(
   (
     "a an the and or but nor of to in on at by for from with without into onto over under as is are was were be been being " +
@@ -46,14 +48,32 @@ export function titleWords(title: string): Set<string> {
  * Template text left in place: placeholders ("TBD", "X", "first", "<describe>", "[e.g. chrome]"),
  * the instructions of common issue templates, and issue-form fields left empty.
  */
-const PLACEHOLDER_LINE =
-  /^(?:[-*•]\s*)?(?:_?no response_?|tbd|tba|todo|to do|n\/?a|none|nothing|nil|null|x+|\?+|\.\.\.+|…|-+|—|first|second|third|fourth|item \d+|step \d+|lorem ipsum.*|\d+\.?|\[[^\]]*\]|\.|yes|no|same|see above|see title|as title|same as title)[.!]?$/i;
+const PLACEHOLDER_LINE = new RegExp(`^(?:[-*•]\\s*)?${group([
+  "_?no response_?", "tbd", "tba", "todo", "to do", "n\\/?a", "none", "nothing", "nil", "null", "x+", "\\?+",
+  "\\.\\.\\.+", "…", "-+", "—", "first", "second", "third", "fourth", "item \\d+", "step \\d+", "lorem ipsum.*",
+  "\\d+\\.?", "\\[[^\\]]*\\]", "\\.", "yes", "no", "same", "see above", "see title", "as title", "same as title",
+])}[.!]?$`, "i");
 
-const TEMPLATE_LINE =
-  /^(?:a (?:short|clear|concise|brief|clear and concise|short, clear)[^.]{0,40}(?:description|account|explanation|summary)|(?:please )?(?:describe|explain|list|add|put|include|provide|attach|tell us|give)\b[^.]{0,60}\b(?:here|below|above|if (?:applicable|any|relevant)|screenshots?|context|details|steps)|if applicable|steps to reproduce the behaviou?r|how to trigger it|(?:go to|open|click(?: on)?|scroll(?: down)?(?: to)?) '|.*'\.\.\.+'|see (?:the )?error|the error shows up|e\.g\.|for example:?$|(?:browser|os|device|version)\s*[:[]?\s*\[?e\.g\.|what (?:did you|do you) (?:expect|see)|anything else (?:about|you)|remove this block|thank you for (?:opening|filing))/i;
+const TEMPLATE_LINE = new RegExp(`^${group([
+  `a ${group([
+    "short", "clear", "concise", "brief", "clear and concise", "short, clear",
+  ])}[^.]{0,40}(?:description|account|explanation|summary)`,
+  `(?:please )?${group([
+    "describe", "explain", "list", "add", "put", "include", "provide", "attach", "tell us", "give",
+  ])}\\b[^.]{0,60}\\b${group([
+    "here", "below", "above", "if (?:applicable|any|relevant)", "screenshots?", "context", "details", "steps",
+  ])}`,
+  "if applicable", "steps to reproduce the behaviou?r", "how to trigger it",
+  "(?:go to|open|click(?: on)?|scroll(?: down)?(?: to)?) '", ".*'\\.\\.\\.+'", "see (?:the )?error",
+  "the error shows up", "e\\.g\\.", "for example:?$", "(?:browser|os|device|version)\\s*[:[]?\\s*\\[?e\\.g\\.",
+  "what (?:did you|do you) (?:expect|see)", "anything else (?:about|you)", "remove this block",
+  "thank you for (?:opening|filing)",
+])}`, "i");
 
 /** A link on its own ("See https://…", "Docs: https://…"): a pointer, not content. */
-const BARE_LINK = /^\W*(?:(?:see|docs?|documentation|reference|ref|link|spec|more info|details|source|api docs)\s*:?\s*)?<?https?:\/\/\S+\s*$/i;
+const BARE_LINK = new RegExp(`^\\W*(?:${group([
+  "see", "docs?", "documentation", "reference", "ref", "link", "spec", "more info", "details", "source", "api docs",
+])}\\s*:?\\s*)?<?https?:\\/\\/\\S+\\s*$`, "i");
 
 const EMPTY_FIELD = /^[\p{L}\p{N} ./()&-]{1,40}[:：]$/u;
 const EMPHASIS_EDGE = /^[>*_\s]|[*_\s]$/;

@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { main } from "../../src/cli/main.js";
-import { parseCorpus } from "../../src/eval/corpus-metrics.js";
+import { parseCorpus } from "../../scripts/corpus-metrics.js";
 import { API, github, requests, verifyGithub, writes } from "../helpers/github.js";
 import { APP_LABELS, label, RAW } from "../helpers/fixtures.js";
 import { createApp, deliver, payload } from "../helpers/app.js";

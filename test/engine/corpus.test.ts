@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { formatReport, parseCorpus, scoreCorpus } from "../../src/eval/corpus-metrics.js";
+import { formatReport, parseCorpus, scoreCorpus } from "../../scripts/corpus-metrics.js";
 import { analyze } from "../../src/engine/index.js";
 
 const rows = parseCorpus(readFileSync(new URL("../fixtures/corpus.jsonl", import.meta.url), "utf8"));
@@ -11,7 +11,7 @@ describe("labelled corpus (test/fixtures/corpus.jsonl)", () => {
     expect([...classes].sort()).toEqual(["needs-owner", "scoped-deliverable", "unclear"]);
   });
 
-  const report = scoreCorpus(rows);
+  const report = scoreCorpus(rows, (r) => analyze({ title: r.title, body: r.body }));
 
   test("classification agrees on at least 90% of rows", () => {
     // Printed so that every run shows where the engine stands.
