@@ -3,7 +3,7 @@ import { bugReportParts } from "./bug-report.js";
 import { buildHeadingIndex, detectSections, type Criterion, type HeadingIndex } from "./detect-sections.js";
 import { kindOfWork, type KindOfWork } from "./kind-of-work.js";
 import { extract, type Extracted } from "./learned/extract.js";
-import { MODEL_PATH, readModel } from "./learned/model.js";
+import { MODEL_PATH, readModel, type Model } from "./learned/model.js";
 import { judge, type Judgement } from "./learned/predict.js";
 import { toBlocks } from "./markdown.js";
 import { BUILTIN_SECTIONS, SECTION_IDS, type SectionDef } from "./section-defs.js";
@@ -68,11 +68,11 @@ interface Reading {
   bugReport: Evidence | null;
 }
 
-function read(input: IssueInput, settings: Settings): Reading {
+function read(input: IssueInput, settings: Settings, model: Model): Reading {
   const { title, body } = normalise(input);
   const { defs, index } = prepare(settings);
   const extracted = extract(title, body, { defs, index, ownerPhrases: settings.classify.owner_phrases, scopedPhrases: settings.classify.scoped_phrases });
-  const judged = judge(extracted, SHIPPED_MODEL);
+  const judged = judge(extracted, model);
   const bug = bugReportParts(extracted.blocks);
   const found = new Map<string, Evidence[]>();
   for (const def of defs) {
@@ -90,7 +90,7 @@ function read(input: IssueInput, settings: Settings): Reading {
  * brief that quotes the issue rather than the checklist's short excerpts.
  */
 export function sectionText(input: IssueInput, settings: Settings = DEFAULT_SETTINGS): Record<string, Evidence[]> {
-  const { found } = read(input, settings);
+  const { found } = read(input, settings, SHIPPED_MODEL);
   const byLine = (a: Evidence, b: Evidence) => a.line - b.line;
   return Object.fromEntries([...found].map(([id, lines]) => [id, [...lines].sort(byLine).slice(0, 40).map((l) => ({ line: l.line, text: excerpt(l.text, 400) }))]));
 }
@@ -151,7 +151,12 @@ function round(x: number): number {
  * the same input always gives the same Analysis. Time is linear in the size of the body.
  */
 export function analyze(input: IssueInput, settings: Settings = DEFAULT_SETTINGS): Analysis {
-  const { extracted, judged, found, bugReport } = read(input, settings);
+  return analyzeWith(SHIPPED_MODEL, input, settings);
+}
+
+/** `analyze` with other models than the shipped ones: for cross-validation, which fits a model per fold. */
+export function analyzeWith(model: Model, input: IssueInput, settings: Settings = DEFAULT_SETTINGS): Analysis {
+  const { extracted, judged, found, bugReport } = read(input, settings, model);
   const { defs } = prepare(settings);
   const moved = withPhrases(judged.probabilities, extracted.rule.signals);
   const probabilities = moved.probabilities;
