@@ -74,7 +74,7 @@ export function fitLines(items, settings = SETTINGS) {
   const { names, rows } = vectorise(examples, { minCount: settings.minCount });
   const lines = {};
   for (const id of SECTION_IDS) {
-    const w = fitBinary(rows, labels[id], names.length, settings.lineFit);
+    const w = fitBinary(rows, labels[id], names.length, settings.lineFit, settings.linePositive ?? 1);
     lines[id] = { presence: settings.presence, weights: sortedWeights(names, w) };
   }
   return lines;
