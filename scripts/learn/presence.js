@@ -18,12 +18,14 @@ function fitOne(examples, labels, settings) {
   return { names, index, w };
 }
 
-function f1(tp, fp, fn) {
-  return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+/** F-score weighing recall `beta` times as much as precision. */
+function fScore(tp, fp, fn, beta) {
+  const b2 = beta * beta;
+  return tp ? ((1 + b2) * tp) / ((1 + b2) * tp + b2 * fn + fp) : 0;
 }
 
-/** The threshold with the best F1 over held-out probabilities; ties go to the one nearest 0.5. */
-function bestThreshold(probabilities, labels) {
+/** The threshold with the best F-score over held-out probabilities; ties go to the one nearest 0.5. */
+function bestThreshold(probabilities, labels, beta) {
   let best = 0.5;
   let bestScore = -1;
   for (const t of THRESHOLDS) {
@@ -33,7 +35,7 @@ function bestThreshold(probabilities, labels) {
       else if (p >= t) fp++;
       else if (labels[i]) fn++;
     });
-    const score = f1(tp, fp, fn);
+    const score = fScore(tp, fp, fn, beta);
     if (score > bestScore + 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
       best = t;
       bestScore = score;
@@ -61,5 +63,5 @@ export function fitPresence(examples, labels, folds, settings) {
     const x = round(w[i]);
     if (x !== 0) weights[f] = x;
   });
-  return { weights, threshold: bestThreshold(held, labels) };
+  return { weights, threshold: bestThreshold(held, labels, settings.presenceBeta) };
 }
