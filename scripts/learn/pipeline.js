@@ -17,7 +17,7 @@ import { fitBinary, fitSoftmax, toRow, vectorise } from "./logistic.js";
 import { fitPresence } from "./presence.js";
 
 export const CLASSES = ["needs-owner", "scoped-deliverable", "unclear"];
-export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-4 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.35, minCount: 2, innerFolds: 4, presenceFit: { epochs: 300, rate: 0.3, l2: 0.1 }, presenceWeight: 1, presenceBeta: 1, stage: true };
+export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-3 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.2, minCount: 2, innerFolds: 4, presenceFit: { epochs: 300, rate: 0.3, l2: 0.1 }, presenceWeight: 1, presenceBeta: 1, stage: true };
 
 export function loadCorpus(dir) {
   const rows = [];
