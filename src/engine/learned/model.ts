@@ -57,6 +57,7 @@ export function classProbabilities(model: ClassModel, values: ReadonlyMap<string
   return e.map((x) => x / sum);
 }
 
+/** Presence models are optional; when there, each has its weights and threshold. */
 function validSections(sections: unknown): boolean {
   if (sections === undefined) return true;
   if (!sections || typeof sections !== "object") return false;

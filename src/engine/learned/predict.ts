@@ -15,7 +15,7 @@ export interface SectionJudgement {
   p: number;
   /** Probability that the issue provides the section, when the model judges presence over the whole issue. */
   q?: number;
-  /** Lines at or above the presence threshold, most probable first. */
+  /** Lines at or above the line model's threshold, most probable first; at least one when present. */
   lines: Array<Evidence & { p: number }>;
   present: boolean;
 }
@@ -58,8 +58,7 @@ function judgeSections(extracted: Extracted, model: Model): Map<string, SectionJ
     }
     const q = presenceProbability(stage, presenceFeatures(id, scores, extracted));
     const present = q >= stage.threshold;
-    const quoted = present && !lines.length ? topLine(extracted, ps) : lines;
-    out.set(id, { p: best, q, lines: present ? quoted : lines, present });
+    out.set(id, { p: best, q, lines: present && !lines.length ? topLine(extracted, ps) : lines, present });
   }
   return out;
 }
