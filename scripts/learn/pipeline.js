@@ -10,12 +10,14 @@ import { sectionDefs } from "../../lib/engine/analyze.js";
 import { buildHeadingIndex } from "../../lib/engine/detect-sections.js";
 import { extract } from "../../lib/engine/learned/extract.js";
 import { MODEL_FORMAT } from "../../lib/engine/learned/model.js";
-import { judge } from "../../lib/engine/learned/predict.js";
+import { judge, lineScores } from "../../lib/engine/learned/predict.js";
+import { presenceFeatures } from "../../lib/engine/learned/presence.js";
 import { SECTION_IDS } from "../../lib/engine/section-defs.js";
 import { fitBinary, fitSoftmax, toRow, vectorise } from "./logistic.js";
+import { fitPresence } from "./presence.js";
 
 export const CLASSES = ["needs-owner", "scoped-deliverable", "unclear"];
-export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-3 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.2, minCount: 2, innerFolds: 4 };
+export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-3 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.2, minCount: 2, innerFolds: 4, presenceFit: { epochs: 300, rate: 0.3, l2: 0.1 }, presenceWeight: 1, presenceBeta: 1, stage: true };
 
 export function loadCorpus(dir) {
   const rows = [];
@@ -72,18 +74,22 @@ export function fitLines(items, settings = SETTINGS) {
   const { names, rows } = vectorise(examples, { minCount: settings.minCount });
   const lines = {};
   for (const id of SECTION_IDS) {
-    const w = fitBinary(rows, labels[id], names.length, settings.lineFit);
+    const w = fitBinary(rows, labels[id], names.length, settings.lineFit, settings.linePositive ?? 1);
     lines[id] = { presence: settings.presence, weights: sortedWeights(names, w) };
   }
   return lines;
 }
 
+/** What the class model and the presence models read of an issue, given line models. */
 function issueExample(item, lines) {
-  const judged = judge(item.extracted, { format: MODEL_FORMAT, lines, issue: { classes: CLASSES, weights: {} } });
-  return judged.features.values;
+  const model = { format: MODEL_FORMAT, lines, issue: { classes: CLASSES, weights: {} } };
+  const judged = judge(item.extracted, model);
+  const scores = lineScores(item.extracted, model);
+  const presence = Object.fromEntries(SECTION_IDS.map((id) => [id, presenceFeatures(id, scores, item.extracted)]));
+  return { values: judged.features.values, presence };
 }
 
-/** Section probabilities for each training issue from line models fitted without it. */
+/** Issue examples for each training issue from line models fitted without it. */
 function crossFitted(items, settings) {
   const folds = groupedFolds(items, settings.innerFolds, "inner");
   const out = new Array(items.length);
@@ -93,13 +99,22 @@ function crossFitted(items, settings) {
       if (folds[i] === f) out[i] = issueExample(it, lines);
     });
   }
-  return out;
+  return { examples: out, folds };
+}
+
+function fitSections(items, examples, folds, settings) {
+  const sections = {};
+  for (const id of SECTION_IDS) {
+    const labels = items.map((it) => (it.row.sections[id] === true ? 1 : 0));
+    sections[id] = fitPresence(examples.map((e) => e.presence[id]), labels, folds, settings);
+  }
+  return sections;
 }
 
 export function fitModel(items, settings = SETTINGS) {
   const lines = fitLines(items, settings);
-  const features = crossFitted(items, settings);
-  const { names, rows } = vectorise(features.map((values) => ({ features: values })), { minCount: settings.minCount });
+  const { examples, folds } = crossFitted(items, settings);
+  const { names, rows } = vectorise(examples.map((e) => ({ features: e.values })), { minCount: settings.minCount });
   const y = items.map((it) => CLASSES.indexOf(it.row.classification));
   const w = fitSoftmax(rows, y, names.length, CLASSES.length, settings.issueFit);
   const weights = {};
@@ -107,7 +122,9 @@ export function fitModel(items, settings = SETTINGS) {
     const ws = CLASSES.map((_, c) => round(w[i * CLASSES.length + c]));
     if (ws.some((x) => x !== 0)) weights[f] = ws;
   });
-  return { format: MODEL_FORMAT, lines, issue: { classes: CLASSES, weights } };
+  const model = { format: MODEL_FORMAT, lines, issue: { classes: CLASSES, weights } };
+  if (settings.stage) model.sections = fitSections(items, examples, folds, settings);
+  return model;
 }
 
 export { toRow };

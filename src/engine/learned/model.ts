@@ -5,11 +5,12 @@
  */
 
 import { readFileSync } from "node:fs";
+import type { PresenceModel } from "./presence.js";
 
 export interface LineModel {
   /** Weight per feature name; a feature the model does not know weighs nothing. */
   weights: Record<string, number>;
-  /** A section is present when one of its lines reaches this probability. */
+  /** A line is quoted as the section's evidence when it reaches this probability. */
   presence: number;
 }
 
@@ -22,10 +23,15 @@ export interface ClassModel {
 export interface Model {
   format: number;
   lines: Record<string, LineModel>;
+  /**
+   * Per section, whether the issue provides it, judged over the whole issue. A section without one
+   * is present when one of its lines reaches its line model's `presence`.
+   */
+  sections?: Record<string, PresenceModel>;
   issue: ClassModel;
 }
 
-export const MODEL_FORMAT = 1;
+export const MODEL_FORMAT = 2;
 
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
@@ -51,10 +57,17 @@ export function classProbabilities(model: ClassModel, values: ReadonlyMap<string
   return e.map((x) => x / sum);
 }
 
+/** Presence models are optional; when there, each has its weights and threshold. */
+function validSections(sections: unknown): boolean {
+  if (sections === undefined) return true;
+  if (!sections || typeof sections !== "object") return false;
+  return Object.values(sections).every((s: PresenceModel) => s && typeof s.threshold === "number" && typeof s.weights === "object");
+}
+
 /** Checks the shape of a parsed model file; a broken file is an error at start-up, not a wrong label later. */
 export function checkModel(value: unknown): Model {
   const m = value as Model;
-  if (!m || m.format !== MODEL_FORMAT || typeof m.lines !== "object" || !m.issue || !Array.isArray(m.issue.classes)) {
+  if (!m || m.format !== MODEL_FORMAT || typeof m.lines !== "object" || !m.issue || !Array.isArray(m.issue.classes) || !validSections(m.sections)) {
     throw new Error(`handoff: the model file is not a format-${MODEL_FORMAT} handoff model; run \`npm run train\``);
   }
   return m;

@@ -8,11 +8,14 @@ import type { Classification, Evidence, Signal } from "../types.js";
 import type { Extracted } from "./extract.js";
 import { issueFeatures, type IssueFeatures } from "./issue-features.js";
 import { classProbabilities, lineProbability, type Model } from "./model.js";
+import { presenceFeatures, presenceProbability, type LineScores } from "./presence.js";
 
 export interface SectionJudgement {
   /** The highest line probability. */
   p: number;
-  /** Lines at or above the presence threshold, most probable first. */
+  /** Probability that the issue provides the section, when the model judges presence over the whole issue. */
+  q?: number;
+  /** Lines at or above the line model's threshold, most probable first; at least one when present. */
   lines: Array<Evidence & { p: number }>;
   present: boolean;
 }
@@ -28,24 +31,46 @@ export interface Judgement {
 /** How many contributions are kept as signals. */
 const SIGNALS = 8;
 
+/** Every unit's probability under every line model. */
+export function lineScores(extracted: Extracted, model: Model): LineScores {
+  const out: LineScores = new Map();
+  for (const [id, lineModel] of Object.entries(model.lines)) out.set(id, extracted.units.map((u) => lineProbability(lineModel, u.features)));
+  return out;
+}
+
 function judgeSections(extracted: Extracted, model: Model): Map<string, SectionJudgement> {
   const out = new Map<string, SectionJudgement>();
+  const scores = lineScores(extracted, model);
   for (const [id, lineModel] of Object.entries(model.lines)) {
+    const ps = scores.get(id)!;
     let best = 0;
-    let bestLine: Evidence | null = null;
     const lines: SectionJudgement["lines"] = [];
-    for (const u of extracted.units) {
-      const p = lineProbability(lineModel, u.features);
-      if (p > best) {
-        best = p;
-        bestLine = { line: u.line, text: excerpt(u.text) };
-      }
+    extracted.units.forEach((u, i) => {
+      const p = ps[i]!;
+      best = Math.max(best, p);
       if (p >= lineModel.presence) lines.push({ line: u.line, text: u.text, p });
-    }
+    });
     lines.sort((a, b) => b.p - a.p || a.line - b.line);
-    out.set(id, { p: best, lines, present: lines.length > 0 });
+    const stage = model.sections?.[id];
+    if (!stage) {
+      out.set(id, { p: best, lines, present: lines.length > 0 });
+      continue;
+    }
+    const q = presenceProbability(stage, presenceFeatures(id, scores, extracted));
+    const present = q >= stage.threshold;
+    out.set(id, { p: best, q, lines: present && !lines.length ? topLine(extracted, ps) : lines, present });
   }
   return out;
+}
+
+/** The most probable line, quoted when the issue provides the section though no line reached the line threshold. */
+function topLine(extracted: Extracted, ps: readonly number[]): SectionJudgement["lines"] {
+  let best = -1;
+  ps.forEach((p, i) => {
+    if (best < 0 || p > ps[best]!) best = i;
+  });
+  const u = extracted.units[best];
+  return u ? [{ line: u.line, text: u.text, p: ps[best]! }] : [];
 }
 
 /** A signal per feature: its value times how much more it weighs for a scoped deliverable than for an owner. */

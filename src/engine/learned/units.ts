@@ -9,6 +9,7 @@ import { headingSections, type HeadingIndex } from "../detect-sections.js";
 import type { Block } from "../markdown.js";
 import { normaliseHeading } from "../section-defs.js";
 import { isPlaceholder } from "../text.js";
+import { cuesOf } from "./cues.js";
 import { shapeOf } from "./shape.js";
 import { tokenSet } from "./tokens.js";
 
@@ -82,7 +83,7 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
       const first = block.type === "code" ? [] : [`first:${words[0]?.slice(2) ?? ""}`];
       const position = i === 0 ? ["pos:first-of-block"] : ["pos:inside-block"];
       const rules = (ruleLines.get(l.line) ?? []).map((id) => `rule:${id}`);
-      units.push({ line: l.line, text: l.text, features: [...context, ...position, ...words, ...first, ...shapeOf(l.text), ...rules] });
+      units.push({ line: l.line, text: l.text, features: [...context, ...position, ...words, ...first, ...shapeOf(l.text), ...cuesOf(l.text), ...rules] });
     });
     if (block.type === "paragraph") lead = /[:：]\s*$/.test(block.text) ? [...tokenSet(block.text)].slice(-6).map((w) => `lead:${w}`) : [];
   }
