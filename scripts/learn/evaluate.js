@@ -7,8 +7,12 @@ import { judge } from "../../lib/engine/learned/predict.js";
 import { SECTION_IDS } from "../../lib/engine/section-defs.js";
 import { CLASSES, fitModel, groupedFolds, SETTINGS } from "./pipeline.js";
 
-/** Out-of-fold judgements, one per item, in order. `fraction` keeps that share of each training fold. */
-export function crossValidate(items, { k = 5, settings = SETTINGS, fraction = 1 } = {}) {
+/**
+ * Out-of-fold results, one per item, in order: `judgeWith(model, item)` for each item under the model
+ * fitted without its fold (the bare judgement by default). `fraction` keeps that share of each
+ * training fold.
+ */
+export function crossValidate(items, { k = 5, settings = SETTINGS, fraction = 1, judgeWith = (model, it) => judge(it.extracted, model) } = {}) {
   const folds = groupedFolds(items, k);
   const out = new Array(items.length);
   for (let f = 0; f < k; f++) {
@@ -16,7 +20,7 @@ export function crossValidate(items, { k = 5, settings = SETTINGS, fraction = 1 
     if (fraction < 1) train = train.filter((_, i) => (i * 7919) % 100 < fraction * 100);
     const model = fitModel(train, settings);
     items.forEach((it, i) => {
-      if (folds[i] === f) out[i] = judge(it.extracted, model);
+      if (folds[i] === f) out[i] = judgeWith(model, it);
     });
   }
   return out;

@@ -6,7 +6,7 @@
 
 import { readFileSync, readdirSync } from "node:fs";
 import { DEFAULT_SETTINGS } from "../../lib/config/schema.js";
-import { sectionDefs } from "../../lib/engine/analyze.js";
+import { sectionDefs } from "../../lib/engine/prepare.js";
 import { buildHeadingIndex } from "../../lib/engine/detect-sections.js";
 import { extract } from "../../lib/engine/learned/extract.js";
 import { MODEL_FORMAT } from "../../lib/engine/learned/model.js";
@@ -17,7 +17,7 @@ import { fitBinary, fitSoftmax, toRow, vectorise } from "./logistic.js";
 import { fitPresence } from "./presence.js";
 
 export const CLASSES = ["needs-owner", "scoped-deliverable", "unclear"];
-export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-3 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.2, minCount: 2, innerFolds: 4, presenceFit: { epochs: 300, rate: 0.3, l2: 0.1 }, presenceWeight: 1, presenceBeta: 1, stage: true };
+export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-3 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.2, minCount: 2, innerFolds: 4, presenceFit: { epochs: 300, rate: 0.3, l2: 0.1 }, presenceWeight: 1, presenceBeta: 0.9, stage: true };
 
 export function loadCorpus(dir) {
   const rows = [];

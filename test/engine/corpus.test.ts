@@ -19,9 +19,21 @@ describe("labelled corpus (test/fixtures/corpus.jsonl)", () => {
     expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
-  test.each(["context", "scope", "contract", "acceptance", "done", "dependencies", "constraints"])("section %s: precision and recall of at least 0.9", (id) => {
+  // The engine's targets, on issues its models never saw: every section's F1 at least 0.55, and
+  // "present" right at least three times in four, and found at least three times in four.
+  const ids = ["context", "scope", "contract", "acceptance", "done", "dependencies", "constraints"];
+  test.each(ids)("section %s: F1 of at least 0.55", (id) => {
     const s = report.sections[id]!;
-    expect({ id, precision: s.precision >= 0.9, recall: s.recall >= 0.9 }).toEqual({ id, precision: true, recall: true });
+    const f1 = s.precision + s.recall ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0;
+    // The id and the figure in the failure message say which section fell short, and by how much.
+    expect({ id, f1: Math.round(f1 * 100) / 100, enough: f1 >= 0.55 }).toEqual({ id, f1: Math.round(f1 * 100) / 100, enough: true });
+  });
+
+  test("pooled over the sections, precision and recall of at least 0.75", () => {
+    const sum = (k: "tp" | "fp" | "fn") => ids.reduce((a, id) => a + report.sections[id]![k], 0);
+    const tp = sum("tp");
+    expect(tp / (tp + sum("fp"))).toBeGreaterThanOrEqual(0.75);
+    expect(tp / (tp + sum("fn"))).toBeGreaterThanOrEqual(0.75);
   });
 
   // The rows written to trap template leftovers: no evidence the engine gives may point at a line

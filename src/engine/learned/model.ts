@@ -29,6 +29,37 @@ export interface Model {
    */
   sections?: Record<string, PresenceModel>;
   issue: ClassModel;
+  /** The line models' weights by feature, one entry per section in the order of `lines`; built on reading. */
+  table?: LineTable;
+}
+
+/** Every line model's weight for a feature in one lookup: `sections[k]`'s weight is `weights.get(f)[k]`. */
+export interface LineTable {
+  sections: string[];
+  weights: Map<string, Float64Array>;
+}
+
+export function lineTable(lines: Record<string, LineModel>): LineTable {
+  const sections = Object.keys(lines);
+  const weights = new Map<string, Float64Array>();
+  sections.forEach((id, k) => {
+    for (const [f, w] of Object.entries(lines[id]!.weights)) {
+      let row = weights.get(f);
+      if (!row) weights.set(f, (row = new Float64Array(sections.length)));
+      row[k] = w;
+    }
+  });
+  return { sections, weights };
+}
+
+/** Probabilities that a line with these features provides each section of the table, in its order. */
+export function lineProbabilities(table: LineTable, features: readonly string[]): number[] {
+  const z = new Float64Array(table.sections.length);
+  for (const f of features) {
+    const row = table.weights.get(f);
+    if (row) for (let k = 0; k < z.length; k++) z[k]! += row[k]!;
+  }
+  return Array.from(z, sigmoid);
 }
 
 export const MODEL_FORMAT = 2;
@@ -74,7 +105,8 @@ export function checkModel(value: unknown): Model {
 }
 
 export function readModel(path: URL | string): Model {
-  return checkModel(JSON.parse(readFileSync(path, "utf8")));
+  const model = checkModel(JSON.parse(readFileSync(path, "utf8")));
+  return { ...model, table: lineTable(model.lines) };
 }
 
 /** The shipped model, at the package's top level. */

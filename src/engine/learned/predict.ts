@@ -7,7 +7,7 @@ import { excerpt } from "../text.js";
 import type { Classification, Evidence, Signal } from "../types.js";
 import type { Extracted } from "./extract.js";
 import { issueFeatures, type IssueFeatures } from "./issue-features.js";
-import { classProbabilities, lineProbability, type Model } from "./model.js";
+import { classProbabilities, lineProbabilities, lineTable, type Model } from "./model.js";
 import { presenceFeatures, presenceProbability, type LineScores } from "./presence.js";
 
 export interface SectionJudgement {
@@ -33,8 +33,12 @@ const SIGNALS = 8;
 
 /** Every unit's probability under every line model. */
 export function lineScores(extracted: Extracted, model: Model): LineScores {
-  const out: LineScores = new Map();
-  for (const [id, lineModel] of Object.entries(model.lines)) out.set(id, extracted.units.map((u) => lineProbability(lineModel, u.features)));
+  const table = model.table ?? lineTable(model.lines);
+  const out: LineScores = new Map(table.sections.map((id) => [id, new Array<number>(extracted.units.length)]));
+  const columns = table.sections.map((id) => out.get(id)!);
+  extracted.units.forEach((u, i) => {
+    lineProbabilities(table, u.features).forEach((p, k) => (columns[k]![i] = p));
+  });
   return out;
 }
 
