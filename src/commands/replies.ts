@@ -35,8 +35,10 @@ export function explainReply(analysis: Analysis, settings: Settings): string {
   const lines = [
     `**Why:** ${analysis.classification}: ${probabilityLine(analysis)}. A label needs at least ${Math.round(settings.classify.threshold * 100)}% (\`classify.threshold\`); below it the issue stays unclear.`,
     "",
-    `Kind of work: ${analysis.kind.name}${analysis.kind.relaxed.length ? ` (recommended, not required, for this kind: ${analysis.kind.relaxed.join(", ")})` : ""}.`,
-    "",
+    // The kind of work matters only to work that is handed off: it decides which sections it needs.
+    ...(analysis.classification === "scoped-deliverable"
+      ? [`Kind of work: ${analysis.kind.name}${analysis.kind.relaxed.length ? ` (recommended, not required, for this kind: ${analysis.kind.relaxed.join(", ")})` : ""}.`, ""]
+      : []),
     "What weighed most (+ toward a scoped deliverable, - toward an owner):",
   ];
   if (!analysis.signals.length) lines.push("- nothing weighed much");
