@@ -12,7 +12,7 @@ function strip(word: string): string {
   if (word.length > 5 && word.endsWith("ing")) return word.slice(0, -3);
   if (word.length > 4 && word.endsWith("ed")) return word.slice(0, -2);
   if (word.length > 4 && word.endsWith("es")) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith("s") && !/(?:ss|is|us)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
