@@ -105,7 +105,14 @@ export function checkModel(value: unknown): Model {
 }
 
 export function readModel(path: URL | string): Model {
-  const model = checkModel(JSON.parse(readFileSync(path, "utf8")));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    const where = typeof path === "string" ? path : path.pathname;
+    throw new Error(`handoff: cannot read the model file ${where} (${(error as Error).message}); reinstall the package, or run \`npm run train\` in a clone`);
+  }
+  const model = checkModel(parsed);
   return { ...model, table: lineTable(model.lines) };
 }
 
