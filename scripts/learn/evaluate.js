@@ -26,12 +26,8 @@ export function crossValidate(items, { k = 5, settings = SETTINGS, fraction = 1,
   return out;
 }
 
-/** The class an issue gets at a threshold: the most probable, unless a label would be below the threshold. */
-export function decide(probabilities, threshold) {
-  let best = "unclear";
-  for (const c of CLASSES) if (probabilities[c] > probabilities[best]) best = c;
-  return best !== "unclear" && probabilities[best] < threshold ? "unclear" : best;
-}
+/** The class an issue gets at a threshold: the app's own rule. */
+export { decide } from "../../lib/engine/analyze.js";
 
 function f1(p, r) {
   return p + r ? (2 * p * r) / (p + r) : 0;

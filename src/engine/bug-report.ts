@@ -11,8 +11,16 @@ import type { Block } from "./markdown.js";
 import { isPlaceholder } from "./text.js";
 import type { Evidence } from "./types.js";
 
-const EXPECTED = ["expected", "expected behavior", "expected behaviour", "expected result", "expected outcome", "what you expected", "what should happen", "what you expected to happen"];
-const TODAY = ["actual", "actual behavior", "actual behaviour", "actual result", "current behavior", "current behaviour", "what happens", "what happened", "what actually happened", "observed", "observed behavior", "observed behaviour", "steps to reproduce", "to reproduce", "reproduction", "reproduction steps", "how to reproduce", "repro steps", "repro"];
+const EXPECTED = [
+  "expected", "expected behavior", "expected behaviour", "expected result", "expected outcome",
+  "what you expected", "what should happen", "what you expected to happen",
+];
+const TODAY = [
+  "actual", "actual behavior", "actual behaviour", "actual result", "current behavior", "current behaviour",
+  "what happens", "what happened", "what actually happened", "observed", "observed behavior",
+  "observed behaviour", "steps to reproduce", "to reproduce", "reproduction", "reproduction steps",
+  "how to reproduce", "repro steps", "repro",
+];
 
 /** A label at the start of a line, with emphasis or a list marker around it, then a colon or the line's end. */
 const label = (words: string[]) => new RegExp(`^[\\s>*_#-]*${anyOf(words)}[\\s*_]*(?::|$)\\s*[*_]*\\s*(.*)$`, "i");

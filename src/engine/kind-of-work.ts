@@ -20,18 +20,42 @@ export interface KindOfWork {
 
 const cue = (words: string[]) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${anyOf(words)}(?![\\p{L}\\p{N}])`, "iu");
 
+/** Words of an API: the cues of API work, and of an interface among others. */
+const API_WORDS = [
+  "api", "apis", "endpoint", "endpoints", "webhook", "webhooks", "graphql", "grpc", "rest", "sdk", "openapi",
+  "swagger", "payload", "status code",
+];
+
 /** Cue words per kind, in the order that breaks a tie. */
 const CUES: Array<[WorkKind, RegExp]> = [
-  ["bug fix", cue(["bug", "fix", "fixes", "broken", "crash", "crashes", "regression", "incorrect", "wrong", "fails", "failing", "not working", "doesn't work", "does not work", "unable to", "steps to reproduce", "to reproduce", "expected behavior", "expected behaviour", "actual behavior", "actual behaviour", "stack trace", "traceback"])],
-  ["migration", cue(["migrate", "migrating", "migration", "upgrade", "upgrading", "deprecate", "deprecation", "switch from", "move from", "port to", "sunset"])],
-  ["API work", cue(["api", "apis", "endpoint", "endpoints", "webhook", "webhooks", "graphql", "grpc", "rest", "sdk", "openapi", "swagger", "payload", "status code"])],
-  ["UI work", cue(["ui", "ux", "page", "button", "screen", "modal", "dialog", "css", "layout", "dark mode", "theme", "frontend", "front-end", "tooltip", "responsive", "styling", "icon", "navbar", "sidebar"])],
+  ["bug fix", cue([
+    "bug", "fix", "fixes", "broken", "crash", "crashes", "regression", "incorrect", "wrong", "fails",
+    "failing", "not working", "doesn't work", "does not work", "unable to", "steps to reproduce",
+    "to reproduce", "expected behavior", "expected behaviour", "actual behavior", "actual behaviour",
+    "stack trace", "traceback",
+  ])],
+  ["migration", cue([
+    "migrate", "migrating", "migration", "upgrade", "upgrading", "deprecate", "deprecation", "switch from",
+    "move from", "port to", "sunset",
+  ])],
+  ["API work", cue(API_WORDS)],
+  ["UI work", cue([
+    "ui", "ux", "page", "button", "screen", "modal", "dialog", "css", "layout", "dark mode", "theme",
+    "frontend", "front-end", "tooltip", "responsive", "styling", "icon", "navbar", "sidebar",
+  ])],
   ["documentation", cue(["docs", "documentation", "readme", "tutorial", "guide", "typo", "docstring", "changelog"])],
-  ["infrastructure", cue(["ci", "pipeline", "deploy", "deployment", "docker", "dockerfile", "kubernetes", "k8s", "helm", "terraform", "monitoring", "alerting", "backup", "backups", "cluster", "nginx", "dns", "certificate", "github actions", "workflow"])],
+  ["infrastructure", cue([
+    "ci", "pipeline", "deploy", "deployment", "docker", "dockerfile", "kubernetes", "k8s", "helm",
+    "terraform", "monitoring", "alerting", "backup", "backups", "cluster", "nginx", "dns", "certificate",
+    "github actions", "workflow",
+  ])],
 ];
 
 /** Words that mean the work changes an interface others build against. */
-const INTERFACE = cue(["api", "apis", "endpoint", "endpoints", "webhook", "webhooks", "graphql", "grpc", "rest", "sdk", "openapi", "swagger", "payload", "schema", "cli", "command line", "command-line", "integration", "protocol", "event payload", "message format", "file format", "export format", "public interface", "status code"]);
+const INTERFACE = cue([
+  ...API_WORDS, "schema", "cli", "command line", "command-line", "integration", "protocol", "event payload",
+  "message format", "file format", "export format", "public interface",
+]);
 
 /** A cue in the title counts as much as three in the body: the title names the work. */
 const TITLE_WEIGHT = 3;

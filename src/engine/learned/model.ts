@@ -68,13 +68,6 @@ export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-/** Probability that a line with these features provides the section. */
-export function lineProbability(model: LineModel, features: readonly string[]): number {
-  let z = 0;
-  for (const f of features) z += model.weights[f] ?? 0;
-  return sigmoid(z);
-}
-
 /** Class probabilities for an issue, in the order of `model.classes`. */
 export function classProbabilities(model: ClassModel, values: ReadonlyMap<string, number>): number[] {
   const z = model.classes.map(() => 0);
