@@ -66,6 +66,7 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
   const units: Unit[] = [];
   const stack: Place[] = [];
   let lead: string[] = [];
+  let asked: string[] = [];
   for (const block of blocks) {
     const heading = headingOf(block, index);
     if (heading) {
@@ -73,9 +74,10 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
       const words = [...tokenSet(heading.text)].slice(0, 8);
       stack.push({ sections: headingSections(heading.text, index), words, level: heading.level });
       lead = [];
+      asked = [];
       continue;
     }
-    const context = [...blockFeatures(block), ...placeFeatures(stack[stack.length - 1])];
+    const context = [...blockFeatures(block), ...placeFeatures(stack[stack.length - 1]), ...asked];
     if (block.type === "item") context.push(...lead);
     block.lines.forEach((l, i) => {
       if (block.type !== "code" && isPlaceholder(l.text)) return;
@@ -85,10 +87,16 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
       const rules = (ruleLines.get(l.line) ?? []).map((id) => `rule:${id}`);
       units.push({ line: l.line, text: l.text, features: [...context, ...position, ...words, ...first, ...shapeOf(l.text), ...cuesOf(l.text), ...rules] });
     });
+    asked = isQuestionLine(block) ? ["asked", ...[...tokenSet(block.text)].slice(0, 8).map((w) => `asked:${w}`)] : [];
     if (block.type === "paragraph") lead = /[:：]\s*$/.test(block.text) ? [...tokenSet(block.text)].slice(-6).map((w) => `lead:${w}`) : [];
   }
   withNeighbours(units, ruleLines);
   return units;
+}
+
+/** A short paragraph of one line that asks a question: the block after it answers it. */
+function isQuestionLine(block: Block): boolean {
+  return block.type === "paragraph" && block.lines.length === 1 && block.text.length <= 100 && /\?\s*$/.test(block.text);
 }
 
 /** What the rules said about the lines just before and after each unit. */
