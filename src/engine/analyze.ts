@@ -6,7 +6,7 @@ import { extract, type Extracted } from "./learned/extract.js";
 import { MODEL_PATH, readModel, type Model } from "./learned/model.js";
 import { judge, type Judgement } from "./learned/predict.js";
 import { toBlocks } from "./markdown.js";
-import { prepare } from "./prepare.js";
+import { prepare, type Prepared } from "./prepare.js";
 import { excerpt } from "./text.js";
 import type { Analysis, Classification, Evidence, IssueInput, SectionFinding, Signal } from "./types.js";
 
@@ -39,9 +39,8 @@ interface Reading {
   bugReport: Evidence | null;
 }
 
-function read(input: IssueInput, settings: Settings, model: Model): Reading {
+function read(input: IssueInput, settings: Settings, model: Model, { defs, index }: Prepared = prepare(settings)): Reading {
   const { title, body } = normalise(input);
-  const { defs, index } = prepare(settings);
   const extracted = extract(title, body, { defs, index, ownerPhrases: settings.classify.owner_phrases, scopedPhrases: settings.classify.scoped_phrases });
   const judged = judge(extracted, model);
   const bug = bugReportParts(extracted.blocks);
@@ -140,8 +139,9 @@ export function analyze(input: IssueInput, settings: Settings = DEFAULT_SETTINGS
 
 /** `analyze` with other models than the shipped ones: for cross-validation, which fits a model per fold. */
 export function analyzeWith(model: Model, input: IssueInput, settings: Settings = DEFAULT_SETTINGS): Analysis {
-  const { extracted, judged, found, bugReport } = read(input, settings, model);
-  const { defs } = prepare(settings);
+  const prepared = prepare(settings);
+  const { extracted, judged, found, bugReport } = read(input, settings, model, prepared);
+  const { defs } = prepared;
   const moved = withPhrases(judged.probabilities, extracted.rule.signals);
   const probabilities = moved.probabilities;
   const classification = decide(probabilities, settings.classify.threshold);

@@ -3,7 +3,7 @@
  * built-in and custom, and the index of headings that name them.
  */
 
-import type { Settings } from "../config/schema.js";
+import { DEFAULT_SETTINGS, type Settings } from "../config/schema.js";
 import { buildHeadingIndex, type HeadingIndex } from "./detect-sections.js";
 import { BUILTIN_SECTIONS, SECTION_IDS, type SectionDef } from "./section-defs.js";
 
@@ -12,30 +12,29 @@ export interface Prepared {
   index: HeadingIndex;
 }
 
-/** Keyed by the settings object itself: an object no longer used is dropped with it. */
-const prepared = new WeakMap<Settings, Prepared>();
-
-/** Section definitions and the heading index for a settings object, built once per object. */
+/** The built-in sections, then the settings' custom ones, in the order the checklist shows them. */
 export function sectionDefs(settings: Settings): SectionDef[] {
-  return prepare(settings).defs;
+  return [
+    ...SECTION_IDS.map((id) => BUILTIN_SECTIONS[id]),
+    ...settings.sections.custom.map((c) => ({
+      id: c.id,
+      title: c.title,
+      headings: c.headings,
+      hint: c.hint ?? `Add a "${c.title}" section.`,
+      builtin: false,
+    })),
+  ];
 }
 
+function build(settings: Settings): Prepared {
+  const defs = sectionDefs(settings);
+  return { defs, index: buildHeadingIndex(defs, settings.sections.aliases) };
+}
+
+/** Built once for the default settings, which most repositories use. */
+const FOR_DEFAULTS: Readonly<Prepared> = Object.freeze(build(DEFAULT_SETTINGS));
+
+/** Section definitions and the heading index for these settings (about half a millisecond to build). */
 export function prepare(settings: Settings): Prepared {
-  let p = prepared.get(settings);
-  if (!p) {
-    const defs: SectionDef[] = [
-      ...SECTION_IDS.map((id) => BUILTIN_SECTIONS[id]),
-      ...settings.sections.custom.map((c) => ({
-        id: c.id,
-        title: c.title,
-        headings: c.headings,
-        hint: c.hint ?? `Add a "${c.title}" section.`,
-        builtin: false,
-      })),
-    ];
-    p = { defs, index: buildHeadingIndex(defs, settings.sections.aliases) };
-    prepared.set(settings, p);
-  }
-  return p;
+  return settings === DEFAULT_SETTINGS ? FOR_DEFAULTS : build(settings);
 }
-

@@ -67,71 +67,79 @@ function kindLine(analysis: Analysis, defs: readonly SectionDef[]): string {
   return `Kind of work: **${k.name}**${from}${notes.length ? `; ${notes.join("; ")}` : ""}.`;
 }
 
+const OWNER_TEXT = [
+  "This reads as work without a finish line: it needs long-term embedded ownership (architecture, production reliability, ongoing platform work) rather than a handoff against a spec. The spec checklist is left out: it is for work that can be handed off.",
+  "",
+  "If this is in fact bounded work with a finish line, say what is to be delivered and how it will be checked.",
+];
+const UNCLEAR_TEXT = [
+  "This reads as a question, a support request or a discussion rather than work to hand off, so no label was set. If it is work, say what is to be delivered.",
+];
+
+/** A scoped deliverable with every required section: what was found and what could still be added. */
+function readyPart(analysis: Analysis, defs: readonly SectionDef[]): string[] {
+  const out = ["Scoped deliverable with every required section of its spec in place.", "", kindLine(analysis, defs)];
+  const found = defs.filter((d) => analysis.sections[d.id]?.present).map((d) => neutralise(d.title));
+  if (found.length) out.push("", `Found: ${found.join(" · ")}.`);
+  const optional = defs.filter((d) => !analysis.sections[d.id]?.present && !analysis.sections[d.id]?.required);
+  if (optional.length) out.push("", `Could still add: ${optional.map((d) => neutralise(d.title)).join(" · ")}.`);
+  return out;
+}
+
+/** One checklist line per section: found (with its lines), missing with a hint, or not applicable. */
+function sectionLine(def: SectionDef, analysis: Analysis, notApplicable: Record<string, string> | undefined): string | null {
+  const finding = analysis.sections[def.id];
+  if (!finding) return null;
+  const tag = finding.required ? "" : " _(recommended)_";
+  const na = notApplicable?.[def.id];
+  if (na !== undefined && !finding.present) return `- ➖ **${neutralise(def.title)}**: not applicable (${neutralise(`@${na}`)} with /handoff n/a).`;
+  if (finding.present) return `- ✅ **${neutralise(def.title)}**${tag}: found ${finding.evidence.slice(0, SHOWN_EVIDENCE).map(quote).join("; ")}`;
+  return `- ${finding.required ? "❌" : "➖"} **${neutralise(def.title)}**${tag}: missing. ${neutralise(def.hint)}`;
+}
+
+/** A scoped deliverable with sections missing: the checklist. */
+function checklistPart(analysis: Analysis, defs: readonly SectionDef[], options: RenderOptions): string[] {
+  const out = [
+    "This reads as bounded work with a finish line. To hand it off, to a contractor or to anyone on the team, the issue should stand on its own.",
+    "",
+    kindLine(analysis, defs),
+    "",
+  ];
+  for (const def of defs) {
+    const line = sectionLine(def, analysis, options.notApplicable);
+    if (line) out.push(line);
+  }
+  out.push("", "Edit the issue and this comment updates itself.");
+  return out;
+}
+
+/** The headline for the analysis's class. */
+function headline(analysis: Analysis, defs: readonly SectionDef[]): string {
+  if (analysis.classification === "needs-owner") return "### handoff: needs an owner";
+  if (analysis.classification === "unclear") return "### handoff: not sure this is a work item";
+  if (analysis.ready) return "### handoff: ready to hand off ✅";
+  const required = defs.filter((d) => analysis.sections[d.id]?.required).length;
+  return `### handoff: scoped deliverable, ${analysis.missing.length} of ${required} required section${required === 1 ? "" : "s"} missing`;
+}
+
+/** What the comment says under its headline, by class. */
+function bodyPart(analysis: Analysis, defs: readonly SectionDef[], options: RenderOptions): string[] {
+  if (analysis.classification === "needs-owner") return OWNER_TEXT;
+  if (analysis.classification === "unclear") return UNCLEAR_TEXT;
+  return analysis.ready ? readyPart(analysis, defs) : checklistPart(analysis, defs, options);
+}
+
 /**
  * The checklist comment as Markdown. Everything echoed from the issue is neutralised; the result is
  * never longer than GitHub's comment limit.
  */
 export function renderChecklist(analysis: Analysis, options: RenderOptions = {}): string {
-  const settings = options.settings ?? DEFAULT_SETTINGS;
-  const defs = sectionDefs(settings);
+  const defs = sectionDefs(options.settings ?? DEFAULT_SETTINGS);
   // JSON escapes keep "--" and ">" out of the hidden comment, so the state cannot close it early.
   const hidden = options.state?.replace(/-/g, "\\u002d").replace(/>/g, "\\u003e");
   const marker = hidden ? `${CHECKLIST_MARKER}<!-- ${hidden} -->` : CHECKLIST_MARKER;
-  const parts: string[] = [marker];
   const notes = (options.notes ?? []).map((n) => `> ${neutralise(n)}`);
-
-  if (analysis.classification === "needs-owner") {
-    parts.push(
-      "### handoff: needs an owner",
-      ...(notes.length ? ["", ...notes] : []),
-      "",
-      "This reads as work without a finish line: it needs long-term embedded ownership (architecture, production reliability, ongoing platform work) rather than a handoff against a spec. The spec checklist is left out: it is for work that can be handed off.",
-      "",
-      "If this is in fact bounded work with a finish line, say what is to be delivered and how it will be checked.",
-    );
-  } else if (analysis.classification === "unclear") {
-    parts.push(
-      "### handoff: not sure this is a work item",
-      ...(notes.length ? ["", ...notes] : []),
-      "",
-      "This reads as a question, a support request or a discussion rather than work to hand off, so no label was set. If it is work, say what is to be delivered.",
-    );
-  } else if (analysis.ready) {
-    parts.push("### handoff: ready to hand off ✅", ...(notes.length ? ["", ...notes] : []), "", "Scoped deliverable with every required section of its spec in place.", "", kindLine(analysis, defs));
-    const found = defs.filter((d) => analysis.sections[d.id]?.present).map((d) => neutralise(d.title));
-    if (found.length) parts.push("", `Found: ${found.join(" · ")}.`);
-    const optional = defs.filter((d) => !analysis.sections[d.id]?.present && !analysis.sections[d.id]?.required);
-    if (optional.length) parts.push("", `Could still add: ${optional.map((d) => neutralise(d.title)).join(" · ")}.`);
-  } else {
-    const required = defs.filter((d) => analysis.sections[d.id]?.required);
-    const missing = analysis.missing.length;
-    parts.push(
-      `### handoff: scoped deliverable, ${missing} of ${required.length} required section${required.length === 1 ? "" : "s"} missing`,
-      ...(notes.length ? ["", ...notes] : []),
-      "",
-      "This reads as bounded work with a finish line. To hand it off, to a contractor or to anyone on the team, the issue should stand on its own.",
-      "",
-      kindLine(analysis, defs),
-      "",
-    );
-    for (const def of defs) {
-      const finding = analysis.sections[def.id];
-      if (!finding) continue;
-      const tag = finding.required ? "" : " _(recommended)_";
-      const na = options.notApplicable?.[def.id];
-      if (na !== undefined && !finding.present) {
-        parts.push(`- ➖ **${neutralise(def.title)}**: not applicable (${neutralise(`@${na}`)} with /handoff n/a).`);
-      } else if (finding.present) {
-        const ev = finding.evidence.slice(0, SHOWN_EVIDENCE).map(quote).join("; ");
-        parts.push(`- ✅ **${neutralise(def.title)}**${tag}: found ${ev}`);
-      } else {
-        parts.push(`- ${finding.required ? "❌" : "➖"} **${neutralise(def.title)}**${tag}: missing. ${neutralise(def.hint)}`);
-      }
-    }
-    parts.push("", "Edit the issue and this comment updates itself.");
-  }
-
-  parts.push("", why(analysis, defs));
+  const parts = [marker, headline(analysis, defs), ...(notes.length ? ["", ...notes] : []), "", ...bodyPart(analysis, defs, options), "", why(analysis, defs)];
   return clamp(parts.join("\n"));
 }
 
