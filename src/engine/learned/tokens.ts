@@ -16,18 +16,34 @@ function strip(word: string): string {
   return word;
 }
 
+/** The token of one word of the text, or null for a word too long to be one. */
+function tokenOf(word: string): string | null {
+  if (FIGURE.test(word)) return "#";
+  return word.length <= LONGEST ? strip(word) : null;
+}
+
 /** The tokens of a text, in order, repeats kept. */
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0];
-    if (FIGURE.test(w)) out.push("#");
-    else if (w.length <= LONGEST) out.push(strip(w));
+  for (const w of text.toLowerCase().match(WORD) ?? []) {
+    const t = tokenOf(w);
+    if (t !== null) out.push(t);
   }
   return out;
 }
 
-/** The distinct tokens of a text. */
+/** The distinct tokens of a text, in the order they first appear. */
 export function tokenSet(text: string): Set<string> {
   return new Set(tokens(text));
+}
+
+/** The first `max` distinct tokens of a text, in the order they first appear. */
+export function firstTokens(text: string, max: number): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(WORD) ?? []) {
+    if (out.size >= max) break;
+    const t = tokenOf(w);
+    if (t !== null) out.add(t);
+  }
+  return out;
 }

@@ -9,9 +9,9 @@ import { headingSections, type HeadingIndex } from "../detect-sections.js";
 import type { Block } from "../markdown.js";
 import { normaliseHeading } from "../section-defs.js";
 import { isPlaceholder } from "../text.js";
-import { cuesOf } from "./cues.js";
-import { shapeOf } from "./shape.js";
-import { tokenSet } from "./tokens.js";
+import { addCues } from "./cues.js";
+import { addShape } from "./shape.js";
+import { firstTokens, tokenSet } from "./tokens.js";
 
 export interface Unit {
   /** 1-based line of the body. */
@@ -70,25 +70,40 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
     const heading = headingOf(block, index);
     if (heading) {
       while (stack.length && stack[stack.length - 1]!.level >= heading.level) stack.pop();
-      const words = [...tokenSet(heading.text)].slice(0, 8);
+      const words = [...firstTokens(heading.text, 8)];
       stack.push({ sections: headingSections(heading.text, index), words, level: heading.level });
       lead = [];
       continue;
     }
-    const context = [...blockFeatures(block), ...placeFeatures(stack[stack.length - 1])];
-    if (block.type === "item") context.push(...lead);
-    block.lines.forEach((l, i) => {
-      if (block.type !== "code" && isPlaceholder(l.text)) return;
-      const words = [...tokenSet(l.text)].slice(0, MAX_WORDS).map((w) => `w:${w}`);
-      const first = block.type === "code" ? [] : [`first:${words[0]?.slice(2) ?? ""}`];
-      const position = i === 0 ? ["pos:first-of-block"] : ["pos:inside-block"];
-      const rules = (ruleLines.get(l.line) ?? []).map((id) => `rule:${id}`);
-      units.push({ line: l.line, text: l.text, features: [...context, ...position, ...words, ...first, ...shapeOf(l.text), ...cuesOf(l.text), ...rules] });
-    });
+    // What every line of the block shares: the kind of block, the heading above it, the list's lead-in.
+    const context = blockFeatures(block);
+    for (const f of placeFeatures(stack[stack.length - 1])) context.push(f);
+    if (block.type === "item") for (const f of lead) context.push(f);
+    for (let i = 0; i < block.lines.length; i++) {
+      const l = block.lines[i]!;
+      if (block.type !== "code" && isPlaceholder(l.text)) continue;
+      units.push({ line: l.line, text: l.text, features: lineFeatures(block, l.text, i === 0, context, ruleLines.get(l.line)) });
+    }
     if (block.type === "paragraph") lead = /[:：]\s*$/.test(block.text) ? [...tokenSet(block.text)].slice(-6).map((w) => `lead:${w}`) : [];
   }
   withNeighbours(units, ruleLines);
   return units;
+}
+
+/**
+ * The features of one line, in the model's order: the block's context, its position, its words and
+ * first word, its shape, its cues and what the rules said of it.
+ */
+function lineFeatures(block: Block, text: string, first: boolean, context: readonly string[], rules: readonly string[] | undefined): string[] {
+  const out = context.slice();
+  out.push(first ? "pos:first-of-block" : "pos:inside-block");
+  const words = [...firstTokens(text, MAX_WORDS)];
+  for (const w of words) out.push(`w:${w}`);
+  if (block.type !== "code") out.push(`first:${words[0] ?? ""}`);
+  addShape(text, out);
+  addCues(text, out);
+  if (rules) for (const id of rules) out.push(`rule:${id}`);
+  return out;
 }
 
 /** What the rules said about the lines just before and after each unit. */
