@@ -55,8 +55,7 @@ class PhraseScan {
     for (const p of this.patterns) {
       if (this.seen.has(p)) continue;
       if (p.titleOnly && !inTitle) continue;
-      const m = p.re.exec(text);
-      if (!m) continue;
+      if (!p.re.test(text)) continue;
       this.seen.add(p);
       // A signal in the title weighs half as much again.
       const weight = inTitle && !p.titleOnly && !p.kind.startsWith("unclear:") ? Math.round(p.weight * 1.5) : p.weight;

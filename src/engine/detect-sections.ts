@@ -69,6 +69,8 @@ export function headingSections(text: string, index: HeadingIndex): string[] {
   const found: string[] = [];
   let rest = ` ${key} `;
   for (const { phrase, id } of index.phrases) {
+    // What is left of the heading is a part of it: a phrase the heading lacks cannot be there.
+    if (!key.includes(phrase)) continue;
     const at = rest.indexOf(` ${phrase} `);
     if (at >= 0) {
       if (!found.includes(id)) found.push(id);
@@ -219,6 +221,8 @@ export interface SectionsFound {
 /** The walk over an issue's blocks: the headings in force, what has been found, and context gathered so far. */
 class SectionScan {
   readonly evidence = new Map<string, Evidence[]>();
+  /** Per section, the lines already quoted as its evidence. */
+  private readonly quoted = new Map<string, Set<number>>();
   readonly headed = new Set<string>();
   readonly criteria: Criterion[] = [];
   private readonly titleSet: Set<string>;
@@ -244,14 +248,19 @@ class SectionScan {
     private readonly maxEvidence: number,
     private readonly excerptLength: number,
   ) {
-    for (const def of defs) this.evidence.set(def.id, []);
+    for (const def of defs) {
+      this.evidence.set(def.id, []);
+      this.quoted.set(def.id, new Set());
+    }
     this.titleSet = new Set(contentWords(title));
   }
 
   private add(id: string, l: TextLine): void {
     const list = this.evidence.get(id);
     if (!list || list.length >= this.maxEvidence) return;
-    if (list.some((e) => e.line === l.line)) return;
+    const quoted = this.quoted.get(id)!;
+    if (quoted.has(l.line)) return;
+    quoted.add(l.line);
     list.push({ line: l.line, text: excerpt(l.text, this.excerptLength) });
   }
 
