@@ -84,7 +84,8 @@ const STARTS = phraseStarts();
 
 /** The cues named by the phrases in a line: at each word, the phrases that begin there. */
 function phraseCues(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/\u2019/g, "'").match(WORD) ?? [];
+  const lower = text.toLowerCase();
+  const words = (lower.includes("\u2019") ? lower.replace(/\u2019/g, "'") : lower).match(WORD) ?? [];
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     let key = words[i]!;

@@ -18,7 +18,9 @@ function strip(word: string): string {
 
 /** The token of one word of the text, or null for a word too long to be one. */
 function tokenOf(word: string): string | null {
-  if (FIGURE.test(word)) return "#";
+  // A word that starts with a letter a–z is no figure.
+  const c = word.charCodeAt(0);
+  if (!(c >= 97 && c <= 122) && FIGURE.test(word)) return "#";
   return word.length <= LONGEST ? strip(word) : null;
 }
 
@@ -37,13 +39,16 @@ export function tokenSet(text: string): Set<string> {
   return new Set(tokens(text));
 }
 
-/** The first `max` distinct tokens of a text, in the order they first appear. */
-export function firstTokens(text: string, max: number): Set<string> {
-  const out = new Set<string>();
+/**
+ * The first `max` distinct tokens of a text, in the order they first appear. A short list is
+ * searched faster than a set is filled.
+ */
+export function firstTokens(text: string, max: number): string[] {
+  const out: string[] = [];
   for (const w of text.toLowerCase().match(WORD) ?? []) {
-    if (out.size >= max) break;
+    if (out.length >= max) break;
     const t = tokenOf(w);
-    if (t !== null) out.add(t);
+    if (t !== null && !out.includes(t)) out.push(t);
   }
   return out;
 }

@@ -70,7 +70,7 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
     const heading = headingOf(block, index);
     if (heading) {
       while (stack.length && stack[stack.length - 1]!.level >= heading.level) stack.pop();
-      const words = [...firstTokens(heading.text, 8)];
+      const words = firstTokens(heading.text, 8);
       stack.push({ sections: headingSections(heading.text, index), words, level: heading.level });
       lead = [];
       continue;
@@ -97,7 +97,7 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
 function lineFeatures(block: Block, text: string, first: boolean, context: readonly string[], rules: readonly string[] | undefined): string[] {
   const out = context.slice();
   out.push(first ? "pos:first-of-block" : "pos:inside-block");
-  const words = [...firstTokens(text, MAX_WORDS)];
+  const words = firstTokens(text, MAX_WORDS);
   for (const w of words) out.push(`w:${w}`);
   if (block.type !== "code") out.push(`first:${words[0] ?? ""}`);
   addShape(text, out);
