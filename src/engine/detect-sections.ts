@@ -176,11 +176,40 @@ function isConstraint(text: string): boolean {
   return text.split(SENTENCE_END).some((s) => SECURITY.test(s) && (REQUIRED.test(s) || TODO_VERB.test(s)));
 }
 
+/** The tests several detectors ask of the same line, each run once, the first time it is asked. */
+class LineTests {
+  private status: boolean | undefined;
+  private code: boolean | undefined;
+  private constraint: boolean | undefined;
+  private depends: boolean | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** `expectsStatus(text)`: the line expects a status code or a class of codes. */
+  expectsStatus(): boolean {
+    return (this.status ??= expectsStatus(this.text));
+  }
+
+  /** `expectsStatus(text, false)`: the line expects a status code. Only where it expects a status or a class. */
+  expectsCode(): boolean {
+    return this.expectsStatus() && (this.code ??= expectsStatus(this.text, false));
+  }
+
+  isConstraint(): boolean {
+    return (this.constraint ??= isConstraint(this.text));
+  }
+
+  dependency(): boolean {
+    return (this.depends ??= DEPENDENCY.test(this.text));
+  }
+}
+
 /** Line-level interface evidence in prose. */
-function contractLine(text: string): boolean {
+function contractLine(tests: LineTests): boolean {
+  const text = tests.text;
   if (OBSERVED_5XX.test(text) && !EXPECTATION.test(text)) return false;
   if (METHOD_PATH.test(text) || LABELLED_SHAPE.test(text)) return true;
-  if (expectsStatus(text, false)) return true;
+  if (tests.expectsCode()) return true;
   if (EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text)) return true;
   return (RATE.test(text) && !CAPACITY.test(text)) || ROUTE.test(text);
 }
@@ -191,12 +220,13 @@ function statesExpected(text: string): boolean {
 }
 
 /** The line states a verifiable expectation: Given/When/Then, an expected status, a "must" about the system. */
-function acceptanceLine(text: string): boolean {
+function acceptanceLine(tests: LineTests): boolean {
+  const text = tests.text;
   if (GHERKIN_STRICT.test(text)) return true;
-  if (expectsStatus(text)) return true;
+  if (tests.expectsStatus()) return true;
   const states = systemMust(text) || statesExpected(text);
   // A bound on how it must behave ("p95 must stay under 300 ms") is a constraint, not a criterion.
-  if (states) return !isConstraint(text);
+  if (states) return !tests.isConstraint();
   return CHECK_VERB.test(text) && contentWords(text).length >= 3;
 }
 
@@ -357,9 +387,10 @@ class SectionScan {
       return;
     }
     if (isPlaceholder(l.text.replace(/\|/g, " "))) return;
-    if (!this.full("contract") && (this.contractTable || declared.includes("contract") || contractLine(l.text))) this.add("contract", l);
+    const tests = new LineTests(l.text);
+    if (!this.full("contract") && (this.contractTable || declared.includes("contract") || contractLine(tests))) this.add("contract", l);
     for (const id of declared) if (id !== "contract") this.add(id, l);
-    if (!this.full("constraints") && (this.constraintTable || isConstraint(l.text))) this.add("constraints", l);
+    if (!this.full("constraints") && (this.constraintTable || tests.isConstraint())) this.add("constraints", l);
     if (this.expectedTable) this.add("acceptance", l);
   }
 
@@ -375,25 +406,26 @@ class SectionScan {
   private prose(block: Block, lines: TextLine[], declared: string[]): void {
     const real = lines.filter((l) => !isPlaceholder(l.text) && !(declared.length && NO_CONTENT.test(l.text)));
     for (const l of real) {
-      const text = l.text;
+      const tests = new LineTests(l.text);
       const line: ProseLine = {
         block,
         l,
+        tests,
         // "Legal has to sign off before work starts" is a dependency, not a sign-off that finishes the work.
-        isDone: DONE.test(text) && !DEPENDENCY.test(text),
-        isAcc: acceptanceLine(text),
+        isDone: DONE.test(l.text) && !tests.dependency(),
+        isAcc: acceptanceLine(tests),
         gatheringContext: this.contextWords < CONTEXT_WORDS || this.contextLead.length + this.contextCandidates.length < 3,
       };
-      if (!this.full("contract") && contractLine(text)) this.add("contract", l);
-      if (!this.full("dependencies") && DEPENDENCY.test(text)) this.add("dependencies", l);
-      if (!this.full("constraints") && isConstraint(text)) this.add("constraints", l);
+      if (!this.full("contract") && contractLine(tests)) this.add("contract", l);
+      if (!this.full("dependencies") && tests.dependency()) this.add("dependencies", l);
+      if (!this.full("constraints") && tests.isConstraint()) this.add("constraints", l);
       if (declared.length) this.declaredLine(line, declared);
       else this.undeclaredLine(line);
     }
   }
 
   /** A line under headings that declare sections: judged for what it is against what they promise. */
-  private declaredLine({ block, l, isDone, isAcc, gatheringContext }: ProseLine, declared: string[]): void {
+  private declaredLine({ block, l, tests, isDone, isAcc, gatheringContext }: ProseLine, declared: string[]): void {
     const text = l.text;
     for (const id of declared) {
       switch (id) {
@@ -409,8 +441,8 @@ class SectionScan {
           break;
         case "context":
           // Only a strong expectation (a stated status, Given/When/Then) under a context heading is acceptance.
-          if (isAcc && (GHERKIN_STRICT.test(text) || expectsStatus(text))) this.accept(block, l);
-          if (!expectsStatus(text) && newWords(text, this.titleSet) >= (block.type === "item" ? 2 : 4)) this.add("context", l);
+          if (isAcc && (GHERKIN_STRICT.test(text) || tests.expectsStatus())) this.accept(block, l);
+          if (!tests.expectsStatus() && newWords(text, this.titleSet) >= (block.type === "item" ? 2 : 4)) this.add("context", l);
           break;
         case "scope":
           if (block.type === "item" || newWords(text, this.titleSet) >= 4 || BOUNDARY.test(text)) this.add("scope", l);
@@ -459,6 +491,7 @@ class SectionScan {
 interface ProseLine {
   block: Block;
   l: TextLine;
+  tests: LineTests;
   isDone: boolean;
   isAcc: boolean;
   /** Context is still short of what it needs. */
@@ -467,7 +500,7 @@ interface ProseLine {
 
 /** A list item that can be a piece of the deliverable: not a placeholder, a question, a reference or an interface part. */
 function isTodoItem(text: string): boolean {
-  return !isPlaceholder(text) && !text.includes("?") && !ISSUE_REF_LEAD.test(text) && !contractLine(text);
+  return !isPlaceholder(text) && !text.includes("?") && !ISSUE_REF_LEAD.test(text) && !contractLine(new LineTests(text));
 }
 
 /**
