@@ -108,8 +108,8 @@ const WAITS_ON_REF = new RegExp(`${anyOf([
 ])}\\s+(?:[\\w.-]+/[\\w.-]+)?#\\d+`, "i");
 const MENTION = /(?:^|\s)@[\w-]+/;
 
-/** Cues that come from phrases alone, in the order their features are listed. */
-const BOUND_CUES = ["limit", "rate", "compatible", "secure", "forbid"];
+/** Cues that come from phrases alone, in the order their features are listed, with their features. */
+const BOUND_CUES = ["limit", "rate", "compatible", "secure", "forbid"].map((cue) => ({ cue, feature: `cue:${cue}` }));
 
 /** Cue features of one line. */
 export function cuesOf(text: string): string[] {
@@ -121,7 +121,7 @@ export function cuesOf(text: string): string[] {
 /** Appends the cue features of one line to `out`. */
 export function addCues(text: string, out: string[]): void {
   const said = phraseCues(text);
-  for (const cue of BOUND_CUES) if (said.has(cue)) out.push(`cue:${cue}`);
+  for (const { cue, feature } of BOUND_CUES) if (said.has(cue)) out.push(feature);
   const figures = /\d/.test(text);
   if (figures && COMPARED_FIGURE.test(text)) out.push("cue:compared-figure");
   if (figures && VERSION.test(text)) out.push("cue:version");
