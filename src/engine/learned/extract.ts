@@ -62,7 +62,11 @@ export function extract(title: string, body: string, options: ExtractOptions): E
   const found = detectSections(blocks, title, options.defs, options.index, { maxEvidence: ALL_LINES });
   const ruleLines = new Map<number, string[]>();
   for (const [id, list] of found.evidence) {
-    for (const e of list) ruleLines.set(e.line, [...(ruleLines.get(e.line) ?? []), id]);
+    for (const e of list) {
+      const ids = ruleLines.get(e.line);
+      if (ids) ids.push(id);
+      else ruleLines.set(e.line, [id]);
+    }
   }
   const present = new Set([...found.evidence].filter(([, e]) => e.length > 0).map(([id]) => id));
   const emptyTemplate = isEmptyTemplate(blocks);
