@@ -6,7 +6,7 @@ import {
   TODO_VERB, expectsStatus, STATUS_CODE, FINITE_VERB, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
 import { group, pattern } from "./pattern.js";
-import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
+import { contentWords, excerpt, isPlaceholder, isPlaceholderLine, newWords } from "./text.js";
 import type { Evidence } from "./types.js";
 
 /** Evidence kept per section: enough to show the author, bounded so the comment stays small. */
@@ -17,6 +17,8 @@ export interface DetectOptions {
   maxEvidence?: number;
   /** Longest excerpt per line (default 100). */
   excerptLength?: number;
+  /** The body's prose lines that are placeholders, when already known (see `placeholderLines`). */
+  placeholders?: ReadonlySet<TextLine>;
 }
 const SCHEMA_LANGS = new Set([
   "json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger",
@@ -277,6 +279,7 @@ class SectionScan {
     private readonly index: HeadingIndex,
     private readonly maxEvidence: number,
     private readonly excerptLength: number,
+    private readonly placeholders?: ReadonlySet<TextLine>,
   ) {
     for (const def of defs) {
       this.evidence.set(def.id, []);
@@ -404,7 +407,7 @@ class SectionScan {
 
   /** Prose: paragraphs, list items, text of HTML blocks. */
   private prose(block: Block, lines: TextLine[], declared: string[]): void {
-    const real = lines.filter((l) => !isPlaceholder(l.text) && !(declared.length && NO_CONTENT.test(l.text)));
+    const real = lines.filter((l) => !isPlaceholderLine(l, this.placeholders) && !(declared.length && NO_CONTENT.test(l.text)));
     for (const l of real) {
       const tests = new LineTests(l.text);
       const line: ProseLine = {
@@ -510,7 +513,7 @@ function isTodoItem(text: string): boolean {
  * "docs updated" count as done.
  */
 export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex, options: DetectOptions = {}): SectionsFound {
-  const scan = new SectionScan(title, defs, index, options.maxEvidence ?? MAX_EVIDENCE, options.excerptLength ?? 100);
+  const scan = new SectionScan(title, defs, index, options.maxEvidence ?? MAX_EVIDENCE, options.excerptLength ?? 100, options.placeholders);
   for (let b = 0; b < blocks.length; b++) scan.block(blocks[b]!, blocks[b + 1]);
   return scan.finish();
 }

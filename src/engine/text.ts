@@ -84,6 +84,11 @@ function emphasisEdge(text: string): boolean {
   return EMPHASIS_START.test(text) || EMPHASIS_END.test(text.slice(-1));
 }
 
+/** Whether a line is a placeholder: `isPlaceholder` of its text, or looked up where already known. */
+export function isPlaceholderLine<L extends { text: string }>(l: L, known?: ReadonlySet<L>): boolean {
+  return known ? known.has(l) : isPlaceholder(l.text);
+}
+
 export function isPlaceholder(text: string): boolean {
   const t = emphasisEdge(text) ? text.trim().replace(/^[>*_\s]+|[*_\s]+$/g, "") : text;
   if (t === "") return true;

@@ -6,9 +6,9 @@
  */
 
 import { headingSections, type HeadingIndex } from "../detect-sections.js";
-import type { Block } from "../markdown.js";
+import type { Block, TextLine } from "../markdown.js";
 import { normaliseHeading } from "../section-defs.js";
-import { isPlaceholder } from "../text.js";
+import { isPlaceholderLine } from "../text.js";
 import { addCues } from "./cues.js";
 import { addShape } from "./shape.js";
 import { firstTokens, tokenSet } from "./tokens.js";
@@ -60,9 +60,10 @@ function headingOf(block: Block, index: HeadingIndex): { text: string; level: nu
 
 /**
  * The units of a body. `ruleLines` holds, per line, the sections the rule detectors found on it:
- * the learned model weighs their word against everything else.
+ * the learned model weighs their word against everything else. `placeholders`, when given, holds
+ * the prose lines that are placeholders (see `placeholderLines`).
  */
-export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<number, string[]>): Unit[] {
+export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<number, string[]>, placeholders?: ReadonlySet<TextLine>): Unit[] {
   const units: Unit[] = [];
   const stack: Place[] = [];
   let lead: string[] = [];
@@ -81,7 +82,7 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
     if (block.type === "item") for (const f of lead) context.push(f);
     for (let i = 0; i < block.lines.length; i++) {
       const l = block.lines[i]!;
-      if (block.type !== "code" && isPlaceholder(l.text)) continue;
+      if (block.type !== "code" && isPlaceholderLine(l, placeholders)) continue;
       units.push({ line: l.line, text: l.text, features: lineFeatures(block, l.text, i === 0, context, ruleLines.get(l.line)) });
     }
     if (block.type === "paragraph") lead = /[:：]\s*$/.test(block.text) ? [...tokenSet(block.text)].slice(-6).map((w) => `lead:${w}`) : [];
