@@ -5,7 +5,6 @@ import { kindOfWork, type KindOfWork } from "./kind-of-work.js";
 import { extract, type Extracted } from "./learned/extract.js";
 import { MODEL_PATH, readModel, type Model } from "./learned/model.js";
 import { judge, type Judgement } from "./learned/predict.js";
-import { headedSections } from "./learned/presence.js";
 import { toBlocks } from "./markdown.js";
 import { prepare } from "./prepare.js";
 import { excerpt } from "./text.js";
@@ -47,12 +46,11 @@ function read(input: IssueInput, settings: Settings, model: Model): Reading {
   const judged = judge(extracted, model);
   const bug = bugReportParts(extracted.blocks);
   const found = new Map<string, Evidence[]>();
-  const headings = headedSections(extracted.units);
   for (const def of defs) {
     const judgedLines = judged.sections.get(def.id);
     const modelLines = def.builtin ? (judgedLines?.present ? judgedLines.lines.map((l) => ({ line: l.line, text: l.text })) : []) : (extracted.ruleEvidence.get(def.id) ?? []);
     // The author's own heading first, then what the models found elsewhere.
-    const underHeading = def.builtin && headings.has(def.id) ? headed(extracted, def.id) : [];
+    const underHeading = def.builtin && extracted.headed.has(def.id) ? headed(extracted, def.id) : [];
     const quoted = new Set(underHeading.map((h) => h.line));
     const lines = [...underHeading, ...modelLines.filter((l) => !quoted.has(l.line))];
     const labelled = def.id === "context" || def.id === "acceptance" ? bug[def.id].filter((b) => !lines.some((l) => l.line === b.line)) : [];

@@ -10,12 +10,14 @@ import { toBlocks, type Block, type TextLine } from "../markdown.js";
 import type { SectionDef } from "../section-defs.js";
 import { excerpt, isPlaceholder } from "../text.js";
 import type { Evidence } from "../types.js";
-import { unitsOf, type Unit } from "./units.js";
+import { headedSections, unitsOf, type Unit } from "./units.js";
 
 export interface Extracted {
   title: string;
   blocks: Block[];
   units: Unit[];
+  /** Sections some unit sits under a heading of (it has the feature `under:<id>`). */
+  headed: Set<string>;
   /** What the rule detectors found, per section id, all lines. */
   ruleEvidence: Map<string, Evidence[]>;
   rule: ClassifyResult;
@@ -91,5 +93,5 @@ export function extract(title: string, body: string, options: ExtractOptions): E
   });
   const units = unitsOf(blocks, options.index, ruleLines, placeholders);
   for (const u of units) u.features.push("bias");
-  return { title, blocks, units, ruleEvidence: found.evidence, rule };
+  return { title, blocks, units, headed: headedSections(units), ruleEvidence: found.evidence, rule };
 }

@@ -5,7 +5,6 @@
  */
 
 import type { Extracted } from "./extract.js";
-import type { Unit } from "./units.js";
 import { sigmoid } from "./model.js";
 
 export interface PresenceModel {
@@ -44,16 +43,7 @@ export interface PresenceFacts {
 export function presenceFacts(scores: LineScores, extracted: Extracted): PresenceFacts {
   const tops = new Map<string, number>();
   for (const [id, list] of scores) tops.set(id, topTwo(list)[0]);
-  return { tops, headed: headedSections(extracted.units) };
-}
-
-/** The sections that some unit sits under a heading of (it has the feature `under:<id>`). */
-export function headedSections(units: readonly Unit[]): Set<string> {
-  const headed = new Set<string>();
-  for (const u of units) {
-    for (const f of u.features) if (f.startsWith("under:")) headed.add(f.slice("under:".length));
-  }
-  return headed;
+  return { tops, headed: extracted.headed };
 }
 
 /** The features presence is judged on for section `id`; `facts` can be computed once for every section. */

@@ -117,3 +117,12 @@ function withNeighbours(units: Unit[], ruleLines: Map<number, string[]>): void {
     if (!before) u.features.push("pos:first-unit");
   });
 }
+
+/** The sections that some unit sits under a heading of (it has the feature `under:<id>`). */
+export function headedSections(units: readonly Unit[]): Set<string> {
+  const headed = new Set<string>();
+  for (const u of units) {
+    for (const f of u.features) if (f.startsWith("under:")) headed.add(f.slice("under:".length));
+  }
+  return headed;
+}
