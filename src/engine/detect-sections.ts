@@ -248,6 +248,8 @@ export interface SectionsFound {
   criteria: Criterion[];
   /** Sections the body has a heading for, filled or not: the shape of a spec template. */
   headed: Set<string>;
+  /** The sections each heading block declares: `headingSections` of its text. */
+  declared: Map<Block, string[]>;
 }
 
 /** The walk over an issue's blocks: the headings in force, what has been found, and context gathered so far. */
@@ -256,6 +258,7 @@ class SectionScan {
   /** Per section, the lines already quoted as its evidence. */
   private readonly quoted = new Map<string, Set<number>>();
   readonly headed = new Set<string>();
+  readonly declared = new Map<Block, string[]>();
   readonly criteria: Criterion[] = [];
   private readonly titleSet: Set<string>;
   private readonly stack: Heading[] = [];
@@ -347,6 +350,7 @@ class SectionScan {
   private heading(block: Block): void {
     const text = block.lines[0]?.text ?? "";
     const sections = headingSections(text, this.index);
+    this.declared.set(block, sections);
     for (const id of sections) this.headed.add(id);
     this.headingText = text;
     this.notScopeList = NOT_SCOPE_LEAD.test(text);
@@ -486,7 +490,7 @@ class SectionScan {
     if (!this.evidence.get("context")?.length && enough) {
       for (const l of [...this.contextLead, ...this.contextCandidates].slice(0, 3)) this.add("context", l);
     }
-    return { evidence: this.evidence, headed: this.headed, criteria: this.criteria };
+    return { evidence: this.evidence, headed: this.headed, declared: this.declared, criteria: this.criteria };
   }
 }
 

@@ -91,7 +91,7 @@ export function extract(title: string, body: string, options: ExtractOptions): E
     ownerPhrases: options.ownerPhrases ?? [],
     scopedPhrases: options.scopedPhrases ?? [],
   });
-  const units = unitsOf(blocks, options.index, ruleLines, placeholders);
+  const units = unitsOf(blocks, options.index, ruleLines, { placeholders, headings: found.declared });
   for (const u of units) u.features.push("bias");
   return { title, blocks, units, headed: headedSections(units), ruleEvidence: found.evidence, rule };
 }

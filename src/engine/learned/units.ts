@@ -58,12 +58,19 @@ function headingOf(block: Block, index: HeadingIndex): { text: string; level: nu
   return index.exact.has(normaliseHeading(text)) ? { text, level: 7 } : null;
 }
 
+/** What other passes over the body already know, so that units need not work it out again. */
+export interface Known {
+  /** The prose lines that are placeholders (see `placeholderLines`). */
+  placeholders?: ReadonlySet<TextLine>;
+  /** The sections each heading block declares (`headingSections` of its text). */
+  headings?: ReadonlyMap<Block, string[]>;
+}
+
 /**
  * The units of a body. `ruleLines` holds, per line, the sections the rule detectors found on it:
- * the learned model weighs their word against everything else. `placeholders`, when given, holds
- * the prose lines that are placeholders (see `placeholderLines`).
+ * the learned model weighs their word against everything else.
  */
-export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<number, string[]>, placeholders?: ReadonlySet<TextLine>): Unit[] {
+export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<number, string[]>, known: Known = {}): Unit[] {
   const units: Unit[] = [];
   const stack: Place[] = [];
   let lead: string[] = [];
@@ -72,7 +79,8 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
     if (heading) {
       while (stack.length && stack[stack.length - 1]!.level >= heading.level) stack.pop();
       const words = firstTokens(heading.text, 8);
-      stack.push({ sections: headingSections(heading.text, index), words, level: heading.level });
+      const sections = known.headings?.get(block) ?? headingSections(heading.text, index);
+      stack.push({ sections, words, level: heading.level });
       lead = [];
       continue;
     }
@@ -82,7 +90,7 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
     if (block.type === "item") for (const f of lead) context.push(f);
     for (let i = 0; i < block.lines.length; i++) {
       const l = block.lines[i]!;
-      if (block.type !== "code" && isPlaceholderLine(l, placeholders)) continue;
+      if (block.type !== "code" && isPlaceholderLine(l, known.placeholders)) continue;
       units.push({ line: l.line, text: l.text, features: lineFeatures(block, l.text, i === 0, context, ruleLines.get(l.line)) });
     }
     if (block.type === "paragraph") lead = /[:：]\s*$/.test(block.text) ? [...tokenSet(block.text)].slice(-6).map((w) => `lead:${w}`) : [];
