@@ -63,6 +63,7 @@ function phraseIndex(): ReadonlyMap<string, readonly string[]> {
   return index;
 }
 
+/** The words of a phrase, lower-cased, as lines are split into words. */
 function phraseWords(phrase: string): string[] {
   return phrase.toLowerCase().match(WORD) ?? [];
 }
