@@ -49,8 +49,9 @@ function read(input: IssueInput, settings: Settings, model: Model, { defs, index
     const judgedLines = judged.sections.get(def.id);
     const modelLines = def.builtin ? (judgedLines?.present ? judgedLines.lines.map((l) => ({ line: l.line, text: l.text })) : []) : (extracted.ruleEvidence.get(def.id) ?? []);
     // The author's own heading first, then what the models found elsewhere.
-    const underHeading = def.builtin ? headed(extracted, def.id) : [];
-    const lines = [...underHeading, ...modelLines.filter((l) => !underHeading.some((h) => h.line === l.line))];
+    const underHeading = def.builtin && extracted.headed.has(def.id) ? headed(extracted, def.id) : [];
+    const quoted = new Set(underHeading.map((h) => h.line));
+    const lines = [...underHeading, ...modelLines.filter((l) => !quoted.has(l.line))];
     const labelled = def.id === "context" || def.id === "acceptance" ? bug[def.id].filter((b) => !lines.some((l) => l.line === b.line)) : [];
     if (lines.length + labelled.length) found.set(def.id, [...lines, ...labelled]);
   }

@@ -1,7 +1,7 @@
-import type { Block } from "./markdown.js";
+import type { Block, TextLine } from "./markdown.js";
 import { CONSTRAINT, expectsStatus, OWNER_SIGNALS, SCOPED_SIGNALS, UNCLEAR_SIGNALS, type SignalPattern } from "./lexicon.js";
 import { literal } from "./pattern.js";
-import { excerpt, isPlaceholder } from "./text.js";
+import { excerpt, isPlaceholderLine } from "./text.js";
 import type { Classification, Evidence, Signal } from "./types.js";
 
 export interface ClassifyOptions {
@@ -19,6 +19,8 @@ export interface ClassifyFacts {
   emptyTemplate: boolean;
   /** Three or more list items that are only references to other issues. */
   issueRefList: Evidence | null;
+  /** The body's prose lines that are placeholders, when already known (see `placeholderLines`). */
+  placeholders?: ReadonlySet<TextLine>;
 }
 
 export interface ClassifyResult {
@@ -55,8 +57,7 @@ class PhraseScan {
     for (const p of this.patterns) {
       if (this.seen.has(p)) continue;
       if (p.titleOnly && !inTitle) continue;
-      const m = p.re.exec(text);
-      if (!m) continue;
+      if (!p.re.test(text)) continue;
       this.seen.add(p);
       // A signal in the title weighs half as much again.
       const weight = inTitle && !p.titleOnly && !p.kind.startsWith("unclear:") ? Math.round(p.weight * 1.5) : p.weight;
@@ -88,7 +89,7 @@ class PhraseScan {
 }
 
 /** The signals of the title and the prose, and the first expected status, in the order they are found. */
-function phraseSignals(title: string, blocks: Block[], patterns: SignalPattern[]): { signals: Signal[]; expected: Evidence | null } {
+function phraseSignals(title: string, blocks: Block[], patterns: SignalPattern[], placeholders?: ReadonlySet<TextLine>): { signals: Signal[]; expected: Evidence | null } {
   const scan = new PhraseScan(patterns);
   scan.test(title, 0, true);
   scan.expects(title, 0);
@@ -101,7 +102,7 @@ function phraseSignals(title: string, blocks: Block[], patterns: SignalPattern[]
   for (const block of blocks) {
     if (block.type === "code" || block.type === "heading") continue;
     for (const l of block.lines) {
-      if (isPlaceholder(l.text)) continue;
+      if (isPlaceholderLine(l, placeholders)) continue;
       scan.test(l.text, l.line, false);
       scan.expects(l.text, l.line);
       if (block.type === "paragraph") lastProse = { line: l.line, text: l.text };
@@ -179,7 +180,7 @@ export function classify(title: string, blocks: Block[], facts: ClassifyFacts, o
     ...phrasePatterns(options.scopedPhrases, "scoped:phrase", 3),
     ...UNCLEAR_SIGNALS,
   ];
-  const found = phraseSignals(title, blocks, patterns);
+  const found = phraseSignals(title, blocks, patterns, facts.placeholders);
   const signals = structuralSignals(title, blocks, facts, found.signals, found.expected);
   const { classification, score } = verdict(signals, options.threshold);
   return { classification, score, signals };

@@ -6,7 +6,7 @@ import {
   TODO_VERB, expectsStatus, STATUS_CODE, FINITE_VERB, TYPED_FIELD, CONDITION_VERB, systemMust,
 } from "./lexicon.js";
 import { group, pattern } from "./pattern.js";
-import { contentWords, excerpt, isPlaceholder, newWords } from "./text.js";
+import { contentWords, excerpt, isPlaceholder, isPlaceholderLine, newWords } from "./text.js";
 import type { Evidence } from "./types.js";
 
 /** Evidence kept per section: enough to show the author, bounded so the comment stays small. */
@@ -17,6 +17,8 @@ export interface DetectOptions {
   maxEvidence?: number;
   /** Longest excerpt per line (default 100). */
   excerptLength?: number;
+  /** The body's prose lines that are placeholders, when already known (see `placeholderLines`). */
+  placeholders?: ReadonlySet<TextLine>;
 }
 const SCHEMA_LANGS = new Set([
   "json", "jsonc", "json5", "graphql", "gql", "proto", "protobuf", "http", "prisma", "avro", "openapi", "swagger",
@@ -69,6 +71,8 @@ export function headingSections(text: string, index: HeadingIndex): string[] {
   const found: string[] = [];
   let rest = ` ${key} `;
   for (const { phrase, id } of index.phrases) {
+    // What is left of the heading is a part of it: a phrase the heading lacks cannot be there.
+    if (!key.includes(phrase)) continue;
     const at = rest.indexOf(` ${phrase} `);
     if (at >= 0) {
       if (!found.includes(id)) found.push(id);
@@ -174,11 +178,40 @@ function isConstraint(text: string): boolean {
   return text.split(SENTENCE_END).some((s) => SECURITY.test(s) && (REQUIRED.test(s) || TODO_VERB.test(s)));
 }
 
+/** The tests several detectors ask of the same line, each run once, the first time it is asked. */
+class LineTests {
+  private status: boolean | undefined;
+  private code: boolean | undefined;
+  private constraint: boolean | undefined;
+  private depends: boolean | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** `expectsStatus(text)`: the line expects a status code or a class of codes. */
+  expectsStatus(): boolean {
+    return (this.status ??= expectsStatus(this.text));
+  }
+
+  /** `expectsStatus(text, false)`: the line expects a status code. Only where it expects a status or a class. */
+  expectsCode(): boolean {
+    return this.expectsStatus() && (this.code ??= expectsStatus(this.text, false));
+  }
+
+  isConstraint(): boolean {
+    return (this.constraint ??= isConstraint(this.text));
+  }
+
+  dependency(): boolean {
+    return (this.depends ??= DEPENDENCY.test(this.text));
+  }
+}
+
 /** Line-level interface evidence in prose. */
-function contractLine(text: string): boolean {
+function contractLine(tests: LineTests): boolean {
+  const text = tests.text;
   if (OBSERVED_5XX.test(text) && !EXPECTATION.test(text)) return false;
   if (METHOD_PATH.test(text) || LABELLED_SHAPE.test(text)) return true;
-  if (expectsStatus(text, false)) return true;
+  if (tests.expectsCode()) return true;
   if (EVENT_NAME.test(text) || HEADER.test(text) || SIGNATURE.test(text) || TYPED_FIELD.test(text) || CLI_FLAG.test(text)) return true;
   return (RATE.test(text) && !CAPACITY.test(text)) || ROUTE.test(text);
 }
@@ -189,12 +222,13 @@ function statesExpected(text: string): boolean {
 }
 
 /** The line states a verifiable expectation: Given/When/Then, an expected status, a "must" about the system. */
-function acceptanceLine(text: string): boolean {
+function acceptanceLine(tests: LineTests): boolean {
+  const text = tests.text;
   if (GHERKIN_STRICT.test(text)) return true;
-  if (expectsStatus(text)) return true;
+  if (tests.expectsStatus()) return true;
   const states = systemMust(text) || statesExpected(text);
   // A bound on how it must behave ("p95 must stay under 300 ms") is a constraint, not a criterion.
-  if (states) return !isConstraint(text);
+  if (states) return !tests.isConstraint();
   return CHECK_VERB.test(text) && contentWords(text).length >= 3;
 }
 
@@ -214,12 +248,17 @@ export interface SectionsFound {
   criteria: Criterion[];
   /** Sections the body has a heading for, filled or not: the shape of a spec template. */
   headed: Set<string>;
+  /** The sections each heading block declares: `headingSections` of its text. */
+  declared: Map<Block, string[]>;
 }
 
 /** The walk over an issue's blocks: the headings in force, what has been found, and context gathered so far. */
 class SectionScan {
   readonly evidence = new Map<string, Evidence[]>();
+  /** Per section, the lines already quoted as its evidence. */
+  private readonly quoted = new Map<string, Set<number>>();
   readonly headed = new Set<string>();
+  readonly declared = new Map<Block, string[]>();
   readonly criteria: Criterion[] = [];
   private readonly titleSet: Set<string>;
   private readonly stack: Heading[] = [];
@@ -243,15 +282,21 @@ class SectionScan {
     private readonly index: HeadingIndex,
     private readonly maxEvidence: number,
     private readonly excerptLength: number,
+    private readonly placeholders?: ReadonlySet<TextLine>,
   ) {
-    for (const def of defs) this.evidence.set(def.id, []);
+    for (const def of defs) {
+      this.evidence.set(def.id, []);
+      this.quoted.set(def.id, new Set());
+    }
     this.titleSet = new Set(contentWords(title));
   }
 
   private add(id: string, l: TextLine): void {
     const list = this.evidence.get(id);
     if (!list || list.length >= this.maxEvidence) return;
-    if (list.some((e) => e.line === l.line)) return;
+    const quoted = this.quoted.get(id)!;
+    if (quoted.has(l.line)) return;
+    quoted.add(l.line);
     list.push({ line: l.line, text: excerpt(l.text, this.excerptLength) });
   }
 
@@ -305,6 +350,7 @@ class SectionScan {
   private heading(block: Block): void {
     const text = block.lines[0]?.text ?? "";
     const sections = headingSections(text, this.index);
+    this.declared.set(block, sections);
     for (const id of sections) this.headed.add(id);
     this.headingText = text;
     this.notScopeList = NOT_SCOPE_LEAD.test(text);
@@ -348,9 +394,10 @@ class SectionScan {
       return;
     }
     if (isPlaceholder(l.text.replace(/\|/g, " "))) return;
-    if (!this.full("contract") && (this.contractTable || declared.includes("contract") || contractLine(l.text))) this.add("contract", l);
+    const tests = new LineTests(l.text);
+    if (!this.full("contract") && (this.contractTable || declared.includes("contract") || contractLine(tests))) this.add("contract", l);
     for (const id of declared) if (id !== "contract") this.add(id, l);
-    if (!this.full("constraints") && (this.constraintTable || isConstraint(l.text))) this.add("constraints", l);
+    if (!this.full("constraints") && (this.constraintTable || tests.isConstraint())) this.add("constraints", l);
     if (this.expectedTable) this.add("acceptance", l);
   }
 
@@ -364,27 +411,28 @@ class SectionScan {
 
   /** Prose: paragraphs, list items, text of HTML blocks. */
   private prose(block: Block, lines: TextLine[], declared: string[]): void {
-    const real = lines.filter((l) => !isPlaceholder(l.text) && !(declared.length && NO_CONTENT.test(l.text)));
+    const real = lines.filter((l) => !isPlaceholderLine(l, this.placeholders) && !(declared.length && NO_CONTENT.test(l.text)));
     for (const l of real) {
-      const text = l.text;
+      const tests = new LineTests(l.text);
       const line: ProseLine = {
         block,
         l,
+        tests,
         // "Legal has to sign off before work starts" is a dependency, not a sign-off that finishes the work.
-        isDone: DONE.test(text) && !DEPENDENCY.test(text),
-        isAcc: acceptanceLine(text),
+        isDone: DONE.test(l.text) && !tests.dependency(),
+        isAcc: acceptanceLine(tests),
         gatheringContext: this.contextWords < CONTEXT_WORDS || this.contextLead.length + this.contextCandidates.length < 3,
       };
-      if (!this.full("contract") && contractLine(text)) this.add("contract", l);
-      if (!this.full("dependencies") && DEPENDENCY.test(text)) this.add("dependencies", l);
-      if (!this.full("constraints") && isConstraint(text)) this.add("constraints", l);
+      if (!this.full("contract") && contractLine(tests)) this.add("contract", l);
+      if (!this.full("dependencies") && tests.dependency()) this.add("dependencies", l);
+      if (!this.full("constraints") && tests.isConstraint()) this.add("constraints", l);
       if (declared.length) this.declaredLine(line, declared);
       else this.undeclaredLine(line);
     }
   }
 
   /** A line under headings that declare sections: judged for what it is against what they promise. */
-  private declaredLine({ block, l, isDone, isAcc, gatheringContext }: ProseLine, declared: string[]): void {
+  private declaredLine({ block, l, tests, isDone, isAcc, gatheringContext }: ProseLine, declared: string[]): void {
     const text = l.text;
     for (const id of declared) {
       switch (id) {
@@ -400,8 +448,8 @@ class SectionScan {
           break;
         case "context":
           // Only a strong expectation (a stated status, Given/When/Then) under a context heading is acceptance.
-          if (isAcc && (GHERKIN_STRICT.test(text) || expectsStatus(text))) this.accept(block, l);
-          if (!expectsStatus(text) && newWords(text, this.titleSet) >= (block.type === "item" ? 2 : 4)) this.add("context", l);
+          if (isAcc && (GHERKIN_STRICT.test(text) || tests.expectsStatus())) this.accept(block, l);
+          if (!tests.expectsStatus() && newWords(text, this.titleSet) >= (block.type === "item" ? 2 : 4)) this.add("context", l);
           break;
         case "scope":
           if (block.type === "item" || newWords(text, this.titleSet) >= 4 || BOUNDARY.test(text)) this.add("scope", l);
@@ -442,7 +490,7 @@ class SectionScan {
     if (!this.evidence.get("context")?.length && enough) {
       for (const l of [...this.contextLead, ...this.contextCandidates].slice(0, 3)) this.add("context", l);
     }
-    return { evidence: this.evidence, headed: this.headed, criteria: this.criteria };
+    return { evidence: this.evidence, headed: this.headed, declared: this.declared, criteria: this.criteria };
   }
 }
 
@@ -450,6 +498,7 @@ class SectionScan {
 interface ProseLine {
   block: Block;
   l: TextLine;
+  tests: LineTests;
   isDone: boolean;
   isAcc: boolean;
   /** Context is still short of what it needs. */
@@ -458,7 +507,7 @@ interface ProseLine {
 
 /** A list item that can be a piece of the deliverable: not a placeholder, a question, a reference or an interface part. */
 function isTodoItem(text: string): boolean {
-  return !isPlaceholder(text) && !text.includes("?") && !ISSUE_REF_LEAD.test(text) && !contractLine(text);
+  return !isPlaceholder(text) && !text.includes("?") && !ISSUE_REF_LEAD.test(text) && !contractLine(new LineTests(text));
 }
 
 /**
@@ -468,7 +517,7 @@ function isTodoItem(text: string): boolean {
  * "docs updated" count as done.
  */
 export function detectSections(blocks: Block[], title: string, defs: SectionDef[], index: HeadingIndex, options: DetectOptions = {}): SectionsFound {
-  const scan = new SectionScan(title, defs, index, options.maxEvidence ?? MAX_EVIDENCE, options.excerptLength ?? 100);
+  const scan = new SectionScan(title, defs, index, options.maxEvidence ?? MAX_EVIDENCE, options.excerptLength ?? 100, options.placeholders);
   for (let b = 0; b < blocks.length; b++) scan.block(blocks[b]!, blocks[b + 1]);
   return scan.finish();
 }

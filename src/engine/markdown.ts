@@ -169,11 +169,6 @@ class BlockWalk {
   private row: { line: number; cells: string[]; header: boolean } | null = null;
   private inHead = false;
 
-  /** Where a block sits: its list depth and whether it is quoted. */
-  private place(): { depth: number; quote: boolean } {
-    return { depth: this.depth, quote: this.quote > 0 };
-  }
-
   private push(b: Omit<Block, "text"> & { text?: string }): void {
     b.text ??= b.lines.length === 1 ? b.lines[0]!.text : b.lines.map((l) => l.text).join("\n");
     this.blocks.push(b as Block);
@@ -222,7 +217,7 @@ class BlockWalk {
     const first = (t.map?.[0] ?? 0) + 1;
     const text = inline ? stripHtml(inlineText(inline)).replace(/\s+/g, " ").trim() : "";
     const lines = text ? [{ line: first, text: cut(text) }] : [];
-    this.push({ type: "heading", line: first, lines, level: Number(t.tag.slice(1)) || 1, ...this.place() });
+    this.push({ type: "heading", line: first, lines, level: Number(t.tag.slice(1)) || 1, depth: this.depth, quote: this.quote > 0 });
   }
 
   paragraph(t: Token, inline: Token | undefined): void {
@@ -246,24 +241,19 @@ class BlockWalk {
     }
     const lines = toLines(text, first);
     if (!lines.length && !task) return;
-    this.push({
-      type: asItem ? "item" : "paragraph",
-      line: first,
-      lines,
-      level: 0,
-      ...this.place(),
-      ...(task ? { task } : {}),
-      ...(asItem ? { ordered: this.ordered[this.ordered.length - 1] ?? false } : {}),
-    });
+    const block: Omit<Block, "text"> = { type: asItem ? "item" : "paragraph", line: first, lines, level: 0, depth: this.depth, quote: this.quote > 0 };
+    if (task) block.task = task;
+    if (asItem) block.ordered = this.ordered[this.ordered.length - 1] ?? false;
+    this.push(block);
   }
 
   /** A bold lead as a level-7 heading, and the text after it on the same paragraph as a paragraph of its own. */
   private leadHeading(lead: { title: string; rest: string }, first: number): void {
     const firstLine = lead.rest.split("\n")[0] ?? "";
     const firstRest = firstLine.replace(/^\s*[:：]\s*/, "");
-    this.push({ type: "heading", line: first, lines: [{ line: first, text: cut(lead.title) }], level: 7, ...this.place() });
+    this.push({ type: "heading", line: first, lines: [{ line: first, text: cut(lead.title) }], level: 7, depth: this.depth, quote: this.quote > 0 });
     const restLines = toLines(stripHtml(firstRest + lead.rest.slice(firstLine.length)), first);
-    if (restLines.length) this.push({ type: "paragraph", line: restLines[0]!.line, lines: restLines, level: 0, ...this.place() });
+    if (restLines.length) this.push({ type: "paragraph", line: restLines[0]!.line, lines: restLines, level: 0, depth: this.depth, quote: this.quote > 0 });
   }
 
   code(t: Token): void {
@@ -274,13 +264,13 @@ class BlockWalk {
       .split("\n")
       .map((s: string, i: number) => ({ line: first + i, text: cut(s) }))
       .filter((l: TextLine) => l.text.trim() !== "");
-    this.push({ type: "code", line: first, lines, text: raw, level: 0, ...this.place(), lang });
+    this.push({ type: "code", line: first, lines, text: raw, level: 0, depth: this.depth, quote: this.quote > 0, lang });
   }
 
   html(t: Token): void {
     const first = (t.map?.[0] ?? 0) + 1;
     const lines = toLines(stripHtml(t.content), first);
-    if (lines.length) this.push({ type: "html", line: first, lines, level: 0, ...this.place() });
+    if (lines.length) this.push({ type: "html", line: first, lines, level: 0, depth: this.depth, quote: this.quote > 0 });
   }
 
   /** Inline content outside headings and paragraphs: a table cell. */
@@ -293,7 +283,7 @@ class BlockWalk {
     if (!row) return;
     const text = cut(row.cells.join(" | "));
     const lines = [{ line: row.line, text }];
-    if (row.cells.some((c) => c !== "")) this.push({ type: "row", line: row.line, lines, level: 0, ...this.place(), header: row.header });
+    if (row.cells.some((c) => c !== "")) this.push({ type: "row", line: row.line, lines, level: 0, depth: this.depth, quote: this.quote > 0, header: row.header });
     this.row = null;
   }
 }

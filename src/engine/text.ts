@@ -76,10 +76,21 @@ const BARE_LINK = new RegExp(`^\\W*(?:${group([
 ])}\\s*:?\\s*)?<?https?:\\/\\/\\S+\\s*$`, "i");
 
 const EMPTY_FIELD = /^[\p{L}\p{N} ./()&-]{1,40}[:：]$/u;
-const EMPHASIS_EDGE = /^[>*_\s]|[*_\s]$/;
+const EMPHASIS_START = /^[>*_\s]/;
+const EMPHASIS_END = /[*_\s]/;
+
+/** The text starts with a quote mark, emphasis or a blank, or ends with emphasis or a blank. */
+function emphasisEdge(text: string): boolean {
+  return EMPHASIS_START.test(text) || EMPHASIS_END.test(text.slice(-1));
+}
+
+/** Whether a line is a placeholder: `isPlaceholder` of its text, or looked up where already known. */
+export function isPlaceholderLine<L extends { text: string }>(l: L, known?: ReadonlySet<L>): boolean {
+  return known ? known.has(l) : isPlaceholder(l.text);
+}
 
 export function isPlaceholder(text: string): boolean {
-  const t = EMPHASIS_EDGE.test(text) ? text.trim().replace(/^[>*_\s]+|[*_\s]+$/g, "") : text;
+  const t = emphasisEdge(text) ? text.trim().replace(/^[>*_\s]+|[*_\s]+$/g, "") : text;
   if (t === "") return true;
   if (PLACEHOLDER_LINE.test(t)) return true;
   if (TEMPLATE_LINE.test(t)) return true;
@@ -89,9 +100,17 @@ export function isPlaceholder(text: string): boolean {
   return false;
 }
 
+/** A blank other than the plain space. */
+const OTHER_BLANK = /[^\S ]/;
+
+/** The text has blanks an excerpt collapses or trims: any but single spaces between words. */
+function looseSpace(text: string): boolean {
+  return text.startsWith(" ") || text.endsWith(" ") || text.includes("  ") || OTHER_BLANK.test(text);
+}
+
 /** A short excerpt for evidence: one line, whitespace collapsed, at most `max` characters. */
 export function excerpt(text: string, max = 100): string {
-  const one = text.replace(/\s+/g, " ").trim();
+  const one = looseSpace(text) ? text.replace(/\s+/g, " ").trim() : text;
   if (one.length <= max) return one;
   return one.slice(0, max - 1).trimEnd() + "…";
 }

@@ -56,24 +56,46 @@ function phraseIndex(): ReadonlyMap<string, readonly string[]> {
   const index = new Map<string, string[]>();
   for (const [cue, phrases] of Object.entries(PHRASES)) {
     for (const phrase of phrases) {
-      const key = (phrase.toLowerCase().match(WORD) ?? []).join(" ");
+      const key = phraseWords(phrase).join(" ");
       index.set(key, [...(index.get(key) ?? []), cue]);
     }
   }
   return index;
 }
 
-const INDEX = phraseIndex();
+/** The words of a phrase, lower-cased, as lines are split into words. */
+function phraseWords(phrase: string): string[] {
+  return phrase.toLowerCase().match(WORD) ?? [];
+}
 
-/** The cues named by the phrases in a line. */
+/** The first words of every phrase that has more words after them ("at" of "at most"). */
+function phraseStarts(): ReadonlySet<string> {
+  const starts = new Set<string>();
+  for (const phrases of Object.values(PHRASES)) {
+    for (const phrase of phrases) {
+      const words = phraseWords(phrase);
+      for (let n = 1; n < words.length; n++) starts.add(words.slice(0, n).join(" "));
+    }
+  }
+  return starts;
+}
+
+const INDEX = phraseIndex();
+const STARTS = phraseStarts();
+
+/** The cues named by the phrases in a line: at each word, the phrases that begin there. */
 function phraseCues(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/\u2019/g, "'").match(WORD) ?? [];
+  const lower = text.toLowerCase();
+  const words = (lower.includes("\u2019") ? lower.replace(/\u2019/g, "'") : lower).match(WORD) ?? [];
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    let key = "";
-    for (let n = 0; n < LONGEST && i + n < words.length; n++) {
-      key = n ? `${key} ${words[i + n]}` : words[i]!;
-      for (const cue of INDEX.get(key) ?? []) found.add(cue);
+    let key = words[i]!;
+    for (let n = 1; ; n++) {
+      const cues = INDEX.get(key);
+      if (cues) for (const cue of cues) found.add(cue);
+      // A longer phrase can only follow words that begin one.
+      if (n >= LONGEST || i + n >= words.length || !STARTS.has(key)) break;
+      key = `${key} ${words[i + n]}`;
     }
   }
   return found;
@@ -87,20 +109,26 @@ const WAITS_ON_REF = new RegExp(`${anyOf([
 ])}\\s+(?:[\\w.-]+/[\\w.-]+)?#\\d+`, "i");
 const MENTION = /(?:^|\s)@[\w-]+/;
 
+/** Cues that come from phrases alone, in the order their features are listed, with their features. */
+const BOUND_CUES = ["limit", "rate", "compatible", "secure", "forbid"].map((cue) => ({ cue, feature: `cue:${cue}` }));
+
 /** Cue features of one line. */
 export function cuesOf(text: string): string[] {
   const out: string[] = [];
-  const add = (name: string, test: boolean) => {
-    if (test) out.push(`cue:${name}`);
-  };
-  const said = phraseCues(text);
-  for (const cue of ["limit", "rate", "compatible", "secure", "forbid"]) add(cue, said.has(cue));
-  add("compared-figure", /\d/.test(text) && COMPARED_FIGURE.test(text));
-  add("version", /\d/.test(text) && VERSION.test(text));
-  add("waits", said.has("waits"));
-  add("waits-on-ref", text.includes("#") && WAITS_ON_REF.test(text));
-  add("access", said.has("access"));
-  add("party", said.has("party"));
-  add("mention", text.includes("@") && MENTION.test(text));
+  addCues(text, out);
   return out;
+}
+
+/** Appends the cue features of one line to `out`. */
+export function addCues(text: string, out: string[]): void {
+  const said = phraseCues(text);
+  for (const { cue, feature } of BOUND_CUES) if (said.has(cue)) out.push(feature);
+  const figures = /\d/.test(text);
+  if (figures && COMPARED_FIGURE.test(text)) out.push("cue:compared-figure");
+  if (figures && VERSION.test(text)) out.push("cue:version");
+  if (said.has("waits")) out.push("cue:waits");
+  if (text.includes("#") && WAITS_ON_REF.test(text)) out.push("cue:waits-on-ref");
+  if (said.has("access")) out.push("cue:access");
+  if (said.has("party")) out.push("cue:party");
+  if (text.includes("@") && MENTION.test(text)) out.push("cue:mention");
 }

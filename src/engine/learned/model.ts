@@ -55,11 +55,16 @@ export function lineTable(lines: Record<string, LineModel>): LineTable {
 /** Probabilities that a line with these features provides each section of the table, in its order. */
 export function lineProbabilities(table: LineTable, features: readonly string[]): number[] {
   const z = new Float64Array(table.sections.length);
+  addLogits(table, features, z);
+  return Array.from(z, sigmoid);
+}
+
+/** Adds, per section of the table, the weights of the features to `z` (one entry per section). */
+export function addLogits(table: LineTable, features: readonly string[], z: Float64Array): void {
   for (const f of features) {
     const row = table.weights.get(f);
     if (row) for (let k = 0; k < z.length; k++) z[k]! += row[k]!;
   }
-  return Array.from(z, sigmoid);
 }
 
 export const MODEL_FORMAT = 2;

@@ -7,8 +7,8 @@ import { excerpt } from "../text.js";
 import type { Classification, Evidence, Signal } from "../types.js";
 import type { Extracted } from "./extract.js";
 import { issueFeatures, type IssueFeatures } from "./issue-features.js";
-import { classProbabilities, lineProbabilities, lineTable, type Model } from "./model.js";
-import { presenceFeatures, presenceProbability, type LineScores } from "./presence.js";
+import { addLogits, classProbabilities, lineTable, sigmoid, type Model } from "./model.js";
+import { presenceFacts, presenceFeatures, presenceProbability, type LineScores } from "./presence.js";
 
 export interface SectionJudgement {
   /** The highest line probability. */
@@ -34,17 +34,21 @@ const SIGNALS = 8;
 /** Every unit's probability under every line model. */
 export function lineScores(extracted: Extracted, model: Model): LineScores {
   const table = model.table ?? lineTable(model.lines);
-  const out: LineScores = new Map(table.sections.map((id) => [id, new Array<number>(extracted.units.length)]));
-  const columns = table.sections.map((id) => out.get(id)!);
-  extracted.units.forEach((u, i) => {
-    lineProbabilities(table, u.features).forEach((p, k) => (columns[k]![i] = p));
-  });
-  return out;
+  const columns = table.sections.map(() => new Array<number>(extracted.units.length));
+  // One buffer of logits, cleared for each unit.
+  const z = new Float64Array(table.sections.length);
+  for (let i = 0; i < extracted.units.length; i++) {
+    z.fill(0);
+    addLogits(table, extracted.units[i]!.features, z);
+    for (let k = 0; k < z.length; k++) columns[k]![i] = sigmoid(z[k]!);
+  }
+  return new Map(table.sections.map((id, k) => [id, columns[k]!]));
 }
 
 function judgeSections(extracted: Extracted, model: Model): Map<string, SectionJudgement> {
   const out = new Map<string, SectionJudgement>();
   const scores = lineScores(extracted, model);
+  const facts = presenceFacts(scores, extracted);
   for (const [id, lineModel] of Object.entries(model.lines)) {
     const ps = scores.get(id)!;
     let best = 0;
@@ -60,7 +64,7 @@ function judgeSections(extracted: Extracted, model: Model): Map<string, SectionJ
       out.set(id, { p: best, lines, present: lines.length > 0 });
       continue;
     }
-    const q = presenceProbability(stage, presenceFeatures(id, scores, extracted));
+    const q = presenceProbability(stage, presenceFeatures(id, scores, extracted, facts));
     const present = q >= stage.threshold;
     out.set(id, { p: best, q, lines: present && !lines.length ? topLine(extracted, ps) : lines, present });
   }

@@ -32,8 +32,22 @@ function topTwo(ps: readonly number[]): [number, number] {
   return [a, b];
 }
 
-/** The features presence is judged on for section `id`. */
-export function presenceFeatures(id: string, scores: LineScores, extracted: Extracted): Map<string, number> {
+/** What presence features share across sections: each section's best line and the sections a heading names. */
+export interface PresenceFacts {
+  /** Per section, its highest line probability. */
+  tops: Map<string, number>;
+  /** Sections some unit sits under a heading of. */
+  headed: Set<string>;
+}
+
+export function presenceFacts(scores: LineScores, extracted: Extracted): PresenceFacts {
+  const tops = new Map<string, number>();
+  for (const [id, list] of scores) tops.set(id, topTwo(list)[0]);
+  return { tops, headed: extracted.headed };
+}
+
+/** The features presence is judged on for section `id`; `facts` can be computed once for every section. */
+export function presenceFeatures(id: string, scores: LineScores, extracted: Extracted, facts = presenceFacts(scores, extracted)): Map<string, number> {
   const out = new Map<string, number>([["bias", 1]]);
   const ps = scores.get(id) ?? [];
   const [first, second] = topTwo(ps);
@@ -49,8 +63,8 @@ export function presenceFeatures(id: string, scores: LineScores, extracted: Extr
   out.set("mass", Math.log1p(mass));
   out.set("lines-over-half", Math.min(over, 5) / 5);
   if ((extracted.ruleEvidence.get(id) ?? []).length > 0) out.set("rule-found", 1);
-  if (extracted.units.some((u) => u.features.includes(`under:${id}`))) out.set("headed", 1);
-  for (const [other, list] of scores) if (other !== id) out.set(`other:${other}`, topTwo(list)[0]);
+  if (facts.headed.has(id)) out.set("headed", 1);
+  for (const other of scores.keys()) if (other !== id) out.set(`other:${other}`, facts.tops.get(other)!);
   out.set(`rule-class:${extracted.rule.classification}`, 1);
   if (!extracted.units.length) out.set("no-lines", 1);
   return out;

@@ -34,34 +34,45 @@ const ERROR_TEXT = new RegExp(`\\b${anyOf(["error", "exception", "traceback", "s
 /** Shape features of a line of prose. */
 export function shapeOf(text: string): string[] {
   const out: string[] = [];
-  const add = (name: string, test: boolean) => {
-    if (test) out.push(`shape:${name}`);
-  };
+  addShape(text, out);
+  return out;
+}
+
+/**
+ * Appends the shape features of a line to `out`. A pattern that needs a character the line lacks
+ * (a digit, a slash, a backtick) is not tried: it could not match.
+ */
+export function addShape(text: string, out: string[]): void {
+  const figures = /\d/.test(text);
   const method = METHOD_WORD.test(text);
-  const path = PATH.test(text);
-  add("method-path", method && path);
-  add("method", method && !path);
-  add("path", path && !method);
-  add("status", STATUS_NAMED.test(text) || STATUS_SAID.test(text));
-  add("field", FIELD.test(text));
-  add("json", JSONISH.test(text));
-  add("signature", SIGNATURE.test(text));
-  add("flag", CLI_FLAG.test(text));
-  add("figure-unit", FIGURE_UNIT.test(text));
-  add("issue-ref", ISSUE_REF.test(text));
-  add("url", URL.test(text));
-  add("inline-code", INLINE_CODE.test(text));
-  add("modal", MODAL.test(text));
-  add("negation", NEGATION.test(text));
-  add("deadline", DEADLINE.test(text));
-  add("labelled", LABELLED.test(text));
-  add("environment", ENVIRONMENT.test(text));
-  add("gherkin", GHERKIN.test(text));
-  add("actor", ACTOR.test(text));
-  add("error-text", ERROR_TEXT.test(text));
-  add("question", /\?\s*$/.test(text));
-  add("lead-in", /:\s*$/.test(text));
+  const path = text.includes("/") && PATH.test(text);
+  if (method && path) out.push("shape:method-path");
+  if (method && !path) out.push("shape:method");
+  if (path && !method) out.push("shape:path");
+  if (figures && (STATUS_NAMED.test(text) || STATUS_SAID.test(text))) out.push("shape:status");
+  if (FIELD.test(text)) out.push("shape:field");
+  if (JSONISH.test(text)) out.push("shape:json");
+  if (text.includes("(") && SIGNATURE.test(text)) out.push("shape:signature");
+  if (text.includes("--") && CLI_FLAG.test(text)) out.push("shape:flag");
+  if (figures && FIGURE_UNIT.test(text)) out.push("shape:figure-unit");
+  if (text.includes("#") && ISSUE_REF.test(text)) out.push("shape:issue-ref");
+  if (text.includes("://") && URL.test(text)) out.push("shape:url");
+  if (text.includes("`") && INLINE_CODE.test(text)) out.push("shape:inline-code");
+  addWording(text, figures, out);
   const length = text.length;
   out.push(length < 30 ? "len:short" : length < 100 ? "len:medium" : "len:long");
-  return out;
+}
+
+/** The shape features that come from words: modals, negation, deadlines, labels, questions. */
+function addWording(text: string, figures: boolean, out: string[]): void {
+  if (MODAL.test(text)) out.push("shape:modal");
+  if (NEGATION.test(text)) out.push("shape:negation");
+  if (DEADLINE.test(text)) out.push("shape:deadline");
+  if (LABELLED.test(text)) out.push("shape:labelled");
+  if (figures && ENVIRONMENT.test(text)) out.push("shape:environment");
+  if (GHERKIN.test(text)) out.push("shape:gherkin");
+  if (ACTOR.test(text)) out.push("shape:actor");
+  if (ERROR_TEXT.test(text)) out.push("shape:error-text");
+  if (text.includes("?") && /\?\s*$/.test(text)) out.push("shape:question");
+  if (text.includes(":") && /:\s*$/.test(text)) out.push("shape:lead-in");
 }

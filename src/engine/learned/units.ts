@@ -6,12 +6,12 @@
  */
 
 import { headingSections, type HeadingIndex } from "../detect-sections.js";
-import type { Block } from "../markdown.js";
+import type { Block, TextLine } from "../markdown.js";
 import { normaliseHeading } from "../section-defs.js";
-import { isPlaceholder } from "../text.js";
-import { cuesOf } from "./cues.js";
-import { shapeOf } from "./shape.js";
-import { tokenSet } from "./tokens.js";
+import { isPlaceholderLine } from "../text.js";
+import { addCues } from "./cues.js";
+import { addShape } from "./shape.js";
+import { firstTokens, tokenSet } from "./tokens.js";
 
 export interface Unit {
   /** 1-based line of the body. */
@@ -58,11 +58,19 @@ function headingOf(block: Block, index: HeadingIndex): { text: string; level: nu
   return index.exact.has(normaliseHeading(text)) ? { text, level: 7 } : null;
 }
 
+/** What other passes over the body already know, so that units need not work it out again. */
+export interface Known {
+  /** The prose lines that are placeholders (see `placeholderLines`). */
+  placeholders?: ReadonlySet<TextLine>;
+  /** The sections each heading block declares (`headingSections` of its text). */
+  headings?: ReadonlyMap<Block, string[]>;
+}
+
 /**
  * The units of a body. `ruleLines` holds, per line, the sections the rule detectors found on it:
  * the learned model weighs their word against everything else.
  */
-export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<number, string[]>): Unit[] {
+export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<number, string[]>, known: Known = {}): Unit[] {
   const units: Unit[] = [];
   const stack: Place[] = [];
   let lead: string[] = [];
@@ -71,23 +79,25 @@ export function unitsOf(blocks: Block[], index: HeadingIndex, ruleLines: Map<num
     const heading = headingOf(block, index);
     if (heading) {
       while (stack.length && stack[stack.length - 1]!.level >= heading.level) stack.pop();
-      const words = [...tokenSet(heading.text)].slice(0, 8);
-      stack.push({ sections: headingSections(heading.text, index), words, level: heading.level });
+      const words = firstTokens(heading.text, 8);
+      const sections = known.headings?.get(block) ?? headingSections(heading.text, index);
+      stack.push({ sections, words, level: heading.level });
       lead = [];
       asked = [];
       continue;
     }
-    const context = [...blockFeatures(block), ...placeFeatures(stack[stack.length - 1]), ...asked];
-    if (block.type === "item") context.push(...lead);
-    block.lines.forEach((l, i) => {
-      if (block.type !== "code" && isPlaceholder(l.text)) return;
-      const words = [...tokenSet(l.text)].slice(0, MAX_WORDS).map((w) => `w:${w}`);
-      const first = block.type === "code" ? [] : [`first:${words[0]?.slice(2) ?? ""}`];
-      const position = i === 0 ? ["pos:first-of-block"] : ["pos:inside-block"];
-      const rules = (ruleLines.get(l.line) ?? []).map((id) => `rule:${id}`);
-      units.push({ line: l.line, text: l.text, features: [...context, ...position, ...words, ...first, ...shapeOf(l.text), ...cuesOf(l.text), ...rules] });
-    });
-    asked = isQuestionLine(block) ? ["asked", ...[...tokenSet(block.text)].slice(0, 8).map((w) => `asked:${w}`)] : [];
+    // What every line of the block shares: the kind of block, the heading above it, the question it
+    // answers, the list's lead-in.
+    const context = blockFeatures(block);
+    for (const f of placeFeatures(stack[stack.length - 1])) context.push(f);
+    for (const f of asked) context.push(f);
+    if (block.type === "item") for (const f of lead) context.push(f);
+    for (let i = 0; i < block.lines.length; i++) {
+      const l = block.lines[i]!;
+      if (block.type !== "code" && isPlaceholderLine(l, known.placeholders)) continue;
+      units.push({ line: l.line, text: l.text, features: lineFeatures(block, l.text, i === 0, context, ruleLines.get(l.line)) });
+    }
+    asked = isQuestionLine(block) ? ["asked", ...firstTokens(block.text, 8).map((w) => `asked:${w}`)] : [];
     if (block.type === "paragraph") lead = /[:：]\s*$/.test(block.text) ? [...tokenSet(block.text)].slice(-6).map((w) => `lead:${w}`) : [];
   }
   withNeighbours(units, ruleLines);
@@ -99,6 +109,22 @@ function isQuestionLine(block: Block): boolean {
   return block.type === "paragraph" && block.lines.length === 1 && block.text.length <= 100 && /\?\s*$/.test(block.text);
 }
 
+/**
+ * The features of one line, in the model's order: the block's context, its position, its words and
+ * first word, its shape, its cues and what the rules said of it.
+ */
+function lineFeatures(block: Block, text: string, first: boolean, context: readonly string[], rules: readonly string[] | undefined): string[] {
+  const out = context.slice();
+  out.push(first ? "pos:first-of-block" : "pos:inside-block");
+  const words = firstTokens(text, MAX_WORDS);
+  for (const w of words) out.push(`w:${w}`);
+  if (block.type !== "code") out.push(`first:${words[0] ?? ""}`);
+  addShape(text, out);
+  addCues(text, out);
+  if (rules) for (const id of rules) out.push(`rule:${id}`);
+  return out;
+}
+
 /** What the rules said about the lines just before and after each unit. */
 function withNeighbours(units: Unit[], ruleLines: Map<number, string[]>): void {
   units.forEach((u, i) => {
@@ -108,4 +134,13 @@ function withNeighbours(units: Unit[], ruleLines: Map<number, string[]>): void {
     if (after) for (const id of ruleLines.get(after.line) ?? []) u.features.push(`after:${id}`);
     if (!before) u.features.push("pos:first-unit");
   });
+}
+
+/** The sections that some unit sits under a heading of (it has the feature `under:<id>`). */
+export function headedSections(units: readonly Unit[]): Set<string> {
+  const headed = new Set<string>();
+  for (const u of units) {
+    for (const f of u.features) if (f.startsWith("under:")) headed.add(f.slice("under:".length));
+  }
+  return headed;
 }
