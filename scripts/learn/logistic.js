@@ -36,8 +36,11 @@ function sigmoid(z) {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-/** Binary model: weights for P(y = 1). `weight` scales the loss of positive examples. */
-export function fitBinary(rows, labels, size, fit, positiveWeight = 1) {
+/**
+ * Binary model: weights for P(y = 1). `positiveWeight` scales the loss of positive examples,
+ * `exampleWeights[r]` (when given) the loss of row r.
+ */
+export function fitBinary(rows, labels, size, fit, positiveWeight = 1, exampleWeights = null) {
   const w = new Float64Array(size);
   const g2 = new Float64Array(size).fill(1e-8);
   const grad = new Float64Array(size);
@@ -48,7 +51,7 @@ export function fitBinary(rows, labels, size, fit, positiveWeight = 1) {
       let z = 0;
       for (let j = 0; j < idx.length; j++) z += w[idx[j]] * val[j];
       const y = labels[r];
-      const err = (sigmoid(z) - y) * (y ? positiveWeight : 1);
+      const err = (sigmoid(z) - y) * (y ? positiveWeight : 1) * (exampleWeights ? exampleWeights[r] : 1);
       for (let j = 0; j < idx.length; j++) grad[idx[j]] += err * val[j];
     }
     step(w, g2, grad, rows.length, fit);

@@ -17,7 +17,7 @@ import { fitBinary, fitSoftmax, toRow, vectorise } from "./logistic.js";
 import { fitPresence } from "./presence.js";
 
 export const CLASSES = ["needs-owner", "scoped-deliverable", "unclear"];
-export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-3 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.2, minCount: 2, innerFolds: 4, presenceFit: { epochs: 300, rate: 0.3, l2: 0.1 }, presenceWeight: 1, presenceBeta: 0.9, stage: true };
+export const SETTINGS = { lineFit: { epochs: 120, rate: 0.3, l2: 1e-3 }, issueFit: { epochs: 200, rate: 0.3, l2: 1e-3 }, presence: 0.2, minCount: 2, innerFolds: 4, presenceFit: { epochs: 300, rate: 0.3, l2: 0.1 }, presenceWeight: 1, presenceBeta: 0.9, stage: true, issueWeight: 0.5 };
 
 export function loadCorpus(dir) {
   const rows = [];
@@ -62,6 +62,17 @@ function sortedWeights(names, w) {
   return out;
 }
 
+/**
+ * Each unit's weight in the line models' loss: an issue of n units weighs n^(1 − issueWeight) in all,
+ * so that a few long issues do not outweigh the many short ones (0 weighs every line alike, 1 every
+ * issue alike). Scaled to a mean of 1.
+ */
+function unitWeights(items, issueWeight) {
+  const raw = items.flatMap(({ extracted }) => extracted.units.map(() => Math.pow(extracted.units.length, -issueWeight)));
+  const mean = raw.reduce((a, b) => a + b, 0) / (raw.length || 1);
+  return raw.map((x) => x / mean);
+}
+
 export function fitLines(items, settings = SETTINGS) {
   const examples = [];
   const labels = Object.fromEntries(SECTION_IDS.map((id) => [id, []]));
@@ -72,9 +83,10 @@ export function fitLines(items, settings = SETTINGS) {
     }
   }
   const { names, rows } = vectorise(examples, { minCount: settings.minCount });
+  const weights = unitWeights(items, settings.issueWeight ?? 0);
   const lines = {};
   for (const id of SECTION_IDS) {
-    const w = fitBinary(rows, labels[id], names.length, settings.lineFit, settings.linePositive ?? 1);
+    const w = fitBinary(rows, labels[id], names.length, settings.lineFit, settings.linePositive ?? 1, weights);
     lines[id] = { presence: settings.presence, weights: sortedWeights(names, w) };
   }
   return lines;
