@@ -11,6 +11,7 @@ import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
 import { answerComment, type Answer } from "../github/apply-plan.js";
 import { renderConfigIssue } from "../plan/config-issue-body.js";
 import { appLabelKey, type LabelSpec } from "../plan/labels.js";
+import { payloadTrust } from "../plan/payload-trust.js";
 import type { IssueFacts, IssueJob } from "../plan/snapshot.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { updateDashboard } from "../backlog/dashboard.js";
@@ -56,6 +57,8 @@ interface IssueTarget {
   owner: string;
   repo: string;
   facts: IssueFacts;
+  /** The facts are a webhook's payload, which may be old (redelivered), not a list just read. */
+  fromPayload: boolean;
   pullRequest: boolean;
   log: Logger;
 }
@@ -297,6 +300,7 @@ export class Handoff {
       owner,
       repo,
       facts: issueFacts(issue),
+      fromPayload: true,
       pullRequest: "pull_request" in issue && Boolean(issue.pull_request),
       log: context.log.child({ repo: `${owner}/${repo}`, issue: issue.number, delivery: context.id }),
     };
@@ -332,7 +336,7 @@ export class Handoff {
       // One issue at a time, each under its issue's key: an event for the same issue waits for the
       // backfill's run, or the backfill's for the event's, and the two never both post a checklist.
       for (const { facts } of issues) {
-        const target: IssueTarget = { octokit, owner, repo, facts, pullRequest: false, log: log.child({ repo: `${owner}/${repo}`, issue: facts.number, backfill: true }) };
+        const target: IssueTarget = { octokit, owner, repo, facts, fromPayload: false, pullRequest: false, log: log.child({ repo: `${owner}/${repo}`, issue: facts.number, backfill: true }) };
         const { done } = await this.submitIssue(installationId, target, null, { settle: false });
         await done;
       }
@@ -384,14 +388,14 @@ export class Handoff {
       return;
     }
 
-    // A later run starts from the issue as it is now, not from the payload that queued it. A payload
-    // saying "no comments" is trusted only if no run has been here before: otherwise the app's own
-    // comment may have been posted after the payload was made, and the comments are read.
+    // A later run starts from the issue as it is now, not from the payload that queued it; so does a
+    // run whose payload's "no comments" is not to be believed (see payloadTrust).
+    const trust = payloadTrust(target.facts, { fromPayload: target.fromPayload, ranBefore, now: Date.now() });
     const run = await runIssue({
       octokit,
       issue,
-      facts: { ...target.facts, hasComments: target.facts.hasComments || ranBefore },
-      readAgain: !first,
+      facts: { ...target.facts, hasComments: trust.hasComments },
+      readAgain: !first || trust.readAgain,
       loaded,
       jobs,
       pullRequest,

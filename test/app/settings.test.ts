@@ -1,6 +1,6 @@
 import { renderConfigIssue, CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../../src/plan/config-issue-body.js";
 import { parseSettings } from "../../src/config/index.js";
-import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { BOT, createApp, createdNow, deliver, payload } from "../helpers/app.js";
 import { appLogin, label, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
@@ -21,7 +21,7 @@ function problemsOf(text: string) {
 
 function openedIssue() {
   const p = payload("issues", "opened");
-  Object.assign(p.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0 });
+  Object.assign(p.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0, ...createdNow() });
   return p;
 }
 
