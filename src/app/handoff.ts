@@ -433,7 +433,7 @@ export class Handoff {
       const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
       for (const a of answers) {
         const reply = a.answer.reply ? `${a.answer.reply}\n\n---\n\n${line}` : line;
-        writes += (await answerComment(octokit, a.issue, { ...a.answer, reply }, { locked: a.locked })).writes;
+        writes += (await answerComment(octokit, a.issue, { ...a.answer, reply }, { locked: a.locked, botLogin: () => this.botLogin() })).writes;
         answered++;
       }
       log.info({ dashboard: dash.number, answers: answers.length, writes, ms: Date.now() - started }, "dashboard updated");

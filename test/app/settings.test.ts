@@ -168,6 +168,7 @@ describe("an invalid settings file", () => {
       .post(`${REPO}/check-runs`, {
         name: "handoff / settings",
         head_sha: push.after,
+        external_id: "settings",
         status: "completed",
         conclusion: "success",
         output: { title: "Settings are valid", summary: ".github/handoff.yml is valid." },
@@ -178,6 +179,25 @@ describe("an invalid settings file", () => {
     await deliver(app, "push", push);
     expect(writes().sort()).toEqual([`PATCH ${REPO}/issues/77`, `POST ${REPO}/check-runs`]);
     expect(counted()).toEqual(documented("push that fixes the settings file"));
+  });
+
+  test("the check run created but its answer lost (502), with retries on: found by its external id on the commit, not created again", async () => {
+    const app = await createApp({}, { retry: true });
+    const push = payload("push", undefined, 4);
+    push.commits[0].modified = [".github/handoff.yml"];
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, "comment:\n  on_ready: delete\n", RAW);
+    appLogin();
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+    github()
+      .post(`${REPO}/check-runs`, (body: { external_id: string; conclusion: string }) => body.external_id === "settings" && body.conclusion === "success")
+      .reply(502, { message: "Bad Gateway" });
+    github()
+      .get(`${REPO}/commits/${push.after}/check-runs`)
+      .query({ check_name: "handoff / settings", filter: "latest", per_page: 100 })
+      .reply(200, { total_count: 1, check_runs: [{ id: 5, external_id: "settings", name: "handoff / settings" }] });
+    await deliver(app, "push", push);
+    expect(writes()).toEqual([`POST ${REPO}/check-runs`]);
   });
 
   test("an invalid file pushed: a failing check run with an annotation on each problem's line", async () => {
@@ -260,6 +280,7 @@ describe("a settings file naming a label the repository already has", () => {
       .post(`${REPO}/check-runs`, {
         name: "handoff / settings",
         head_sha: push.after,
+        external_id: "settings",
         status: "completed",
         conclusion: "neutral",
         output: {
