@@ -2,7 +2,9 @@ import type { Context, Probot } from "probot";
 import type { Logger } from "pino";
 import { loadSettings, SETTINGS_PATH, type LoadResult } from "../config/load-settings.js";
 import { RoleCache } from "../github/collaborator-role.js";
-import { closeConfigIssue, findConfigIssue, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
+import { closeConfigIssue, findConfigIssues, upsertConfigIssue, type ConfigIssue } from "../github/config-issue.js";
+import { foreignLabelWarnings } from "../github/label-warnings.js";
+import { createSettingsCheck } from "../github/settings-check-run.js";
 import { issueFacts } from "../github/issue-facts.js";
 import { settingsFetcher } from "../github/settings-files.js";
 import { createMissingLabels, LabelRejected, restoreLabel, type RepoLabel } from "../github/repo-labels.js";
@@ -11,6 +13,7 @@ import type { IssueRef, Octokit, RepoRef } from "../github/types.js";
 import { answerComment, type Answer } from "../github/apply-plan.js";
 import { renderConfigIssue } from "../plan/config-issue-body.js";
 import { appLabelKey, type LabelSpec } from "../plan/labels.js";
+import { payloadTrust } from "../plan/payload-trust.js";
 import type { IssueFacts, IssueJob } from "../plan/snapshot.js";
 import { listOpenIssues } from "../backlog/collect.js";
 import { updateDashboard } from "../backlog/dashboard.js";
@@ -22,12 +25,14 @@ import { runIssue } from "./run-issue.js";
 interface RepoState {
   /** `versions`: those of the repositories the settings came from, when they were read. */
   settings: { result: LoadResult; at: number; versions: string } | null;
+  /** The settings load in progress: runs for different issues wait for it and use what it read. */
+  loading: Promise<unknown>;
   /** Names of the repository's labels, lower-cased, once read. */
   labels: Set<string> | null;
   /** The label work in progress: runs for different issues wait for it rather than repeat it. */
   labelWork: Promise<unknown>;
-  /** The open configuration issue: undefined until looked up. */
-  configIssue: ConfigIssue | null | undefined;
+  /** The app's open configuration issues, oldest first: undefined until looked up. */
+  configIssues: ConfigIssue[] | undefined;
   /** Labels of the settings that GitHub refused to create, until the settings change. */
   labelProblems: SettingsProblem[];
 }
@@ -44,6 +49,11 @@ interface DashboardAnswer {
   locked: boolean;
 }
 
+/** A repository's settings job: a push to check on its commit, or a label GitHub refused to create. */
+type SettingsJob = { after: string } | { labelProblem: SettingsProblem };
+
+const isPush = (job: SettingsJob): job is { after: string } => "after" in job;
+
 /** One of the repository's labels deleted (`current` null) or edited; `name`: its name before. */
 interface LabelRepair {
   name: string;
@@ -56,6 +66,8 @@ interface IssueTarget {
   owner: string;
   repo: string;
   facts: IssueFacts;
+  /** The facts are a webhook's payload, which may be old (redelivered), not a list just read. */
+  fromPayload: boolean;
   pullRequest: boolean;
   log: Logger;
 }
@@ -130,24 +142,38 @@ export class Handoff {
     const key = `${owner}/${repo}`.toLowerCase();
     let state = this.repos.get(key);
     if (!state) {
-      state = { settings: null, labels: null, labelWork: Promise.resolve(), configIssue: undefined, labelProblems: [] };
+      state = { settings: null, loading: Promise.resolve(), labels: null, labelWork: Promise.resolve(), configIssues: undefined, labelProblems: [] };
       this.repos.set(key, state);
     }
     return state;
   }
 
   /**
-   * The repository's settings, from the cache while it is fresh: younger than the TTL, and no
-   * settings file it came from pushed since, to this replica or any other (with Redis).
+   * The repository's settings, loaded one at a time per repository: issues run together read the
+   * files once, and each later load finds the cache the one before filled.
    */
-  async settings(octokit: Octokit, owner: string, repo: string): Promise<LoadResult> {
+  settings(octokit: Octokit, owner: string, repo: string): Promise<LoadResult> {
     const state = this.repoState(owner, repo);
+    const load = state.loading.catch(() => undefined).then(() => this.freshSettings(octokit, owner, repo, state));
+    state.loading = load;
+    return load;
+  }
+
+  /**
+   * The settings from the cache while it is fresh: younger than the TTL, and no settings file it came
+   * from pushed since, to this replica or any other (with Redis); else read again.
+   */
+  private async freshSettings(octokit: Octokit, owner: string, repo: string, state: RepoState): Promise<LoadResult> {
     const cached = state.settings;
     const sources = settingsSources(owner, repo, cached?.result.files ?? []);
     let versions = (await this.coordinator.settingsVersions(sources)).join(" ");
     if (cached && cached.versions === versions && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.result;
-    // Pushed on another replica: what this one knew of the old settings goes with them.
-    if (cached && cached.versions !== versions) state.labelProblems = [];
+    // Pushed on another replica: what this one knew of the old settings goes with them, and the
+    // configuration issues it knew of (that replica may have opened or closed some) are looked up again.
+    if (cached && cached.versions !== versions) {
+      state.labelProblems = [];
+      state.configIssues = undefined;
+    }
     const result = await loadSettings(owner, repo, settingsFetcher(octokit));
     // Versions are read before the files, so that a push during the read is not missed; those of a
     // file newly extended are read after it.
@@ -179,28 +205,73 @@ export class Handoff {
     }
   }
 
-  /** Keeps the configuration issue in step with the settings; returns the writes made. */
-  async reportSettings(octokit: Octokit, repo: RepoRef, loaded: LoadResult, { lookUp }: { lookUp: boolean }): Promise<number> {
+  /**
+   * Queues the repository's settings job, the only way to its configuration issue: one run at a time
+   * per repository (across replicas with Redis), so that issues opened together, and a push with
+   * them, open one configuration issue between them. `job`: a push to check, a label GitHub refused,
+   * or null when a run only asks for the configuration issue to be brought in step.
+   */
+  async enqueueSettingsCheck(octokit: Octokit, repo: RepoRef, job: SettingsJob | null, log: Logger): Promise<void> {
+    await this.enqueue<SettingsJob>(`settings/${repo.owner}/${repo.repo}`.toLowerCase(), job, ({ jobs }) => this.checkSettings(octokit, repo, jobs, log));
+  }
+
+  /** The settings job: the check run on the last push's commit, then the configuration issue in step. */
+  private async checkSettings(octokit: Octokit, repo: RepoRef, jobs: SettingsJob[], log: Logger): Promise<void> {
+    const result = await this.settings(octokit, repo.owner, repo.repo);
+    const state = this.repoState(repo.owner, repo.repo);
+    for (const job of jobs) if (!isPush(job)) state.labelProblems = [...state.labelProblems.filter((p) => p.path !== job.labelProblem.path), job.labelProblem];
+    const push = jobs.filter(isPush).at(-1);
+    let writes = 0;
+    if (push) {
+      const warnings = await foreignLabelWarnings(octokit, repo, result);
+      await createSettingsCheck(octokit, repo, push.after, result.ok ? [] : result.problems, warnings);
+      writes++;
+    }
+    // After a push, the configuration issues are looked up: one may be open that this app never saw.
+    writes += await this.reportSettings(octokit, repo, result, { lookUp: Boolean(push) });
+    log.info({ repo: `${repo.owner}/${repo.repo}`, valid: result.ok, pushed: Boolean(push), writes }, "settings checked");
+  }
+
+  /**
+   * Asks the settings job to report when the configuration issues may be out of step with settings
+   * a run has read: invalid ones, a label refused, or issues still open.
+   */
+  private async reportInTurn(octokit: Octokit, repo: RepoRef, loaded: LoadResult, log: Logger): Promise<void> {
+    const state = this.repoState(repo.owner, repo.repo);
+    if (loaded.ok && !state.labelProblems.length && !state.configIssues?.length) return;
+    await this.enqueueSettingsCheck(octokit, repo, null, log);
+  }
+
+  /**
+   * Keeps the configuration issues in step with the settings, from the settings job only: none open
+   * once they are valid; while they are not, the oldest kept up to date and any other (left by an
+   * earlier race) closed as its duplicate. Returns the writes made.
+   */
+  private async reportSettings(octokit: Octokit, repo: RepoRef, loaded: LoadResult, { lookUp }: { lookUp: boolean }): Promise<number> {
     const state = this.repoState(repo.owner, repo.repo);
     // A label GitHub refused is a problem of valid settings: reported like the others until they change.
     const result: LoadResult = loaded.ok && state.labelProblems.length ? { ok: false, problems: state.labelProblems, files: loaded.files } : loaded;
-    if (state.configIssue === undefined && (lookUp || !result.ok)) state.configIssue = await findConfigIssue(octokit, repo, await this.botLogin());
+    if (lookUp || (state.configIssues === undefined && !result.ok)) state.configIssues = await findConfigIssues(octokit, repo, await this.botLogin());
+    const open = state.configIssues ?? [];
     if (result.ok) {
-      if (!state.configIssue) return 0;
-      await closeConfigIssue(octokit, repo, state.configIssue.number);
-      state.configIssue = null;
-      return 1;
+      for (const { number } of open) {
+        await closeConfigIssue(octokit, repo, number);
+        // Those not closed yet stay known as open: the next run closes them.
+        state.configIssues = state.configIssues?.filter((i) => i.number !== number);
+      }
+      return open.length;
     }
-    let issue: Awaited<ReturnType<typeof upsertConfigIssue>>;
+    const [oldest, ...duplicates] = open;
     try {
-      issue = await upsertConfigIssue(octokit, repo, state.configIssue ?? null, renderConfigIssue(result.problems, result.files));
+      const kept = await upsertConfigIssue(octokit, repo, oldest ?? null, renderConfigIssue(result.problems, result.files));
+      for (const { number } of duplicates) await closeConfigIssue(octokit, repo, number, "duplicate");
+      state.configIssues = [{ number: kept.number, body: kept.body }];
+      return (kept.written ? 1 : 0) + duplicates.length;
     } catch (error) {
-      // GitHub may have made the write without the app hearing of it: the next run looks again.
-      state.configIssue = undefined;
+      // GitHub may have made a write without the app hearing of it: the next run looks again.
+      state.configIssues = undefined;
       throw error;
     }
-    state.configIssue = { number: issue.number, body: issue.body };
-    return issue.written ? 1 : 0;
   }
 
   /**
@@ -230,9 +301,8 @@ export class Handoff {
     const path = key ? `labels.${key}.name` : "labels";
     // A name left to its default is in no file: the problem points at the first line of the repository's.
     const at = loaded.positions?.[path] ?? { line: 1, column: 1 };
-    const problem: SettingsProblem = { file: loaded.origins?.[path] ?? SETTINGS_PATH, line: at.line, column: at.column, path, message: error.message };
-    state.labelProblems = [...state.labelProblems.filter((p) => p.path !== path), problem];
-    await this.reportSettings(octokit, repo, loaded, { lookUp: false });
+    const labelProblem: SettingsProblem = { file: loaded.origins?.[path] ?? SETTINGS_PATH, line: at.line, column: at.column, path, message: error.message };
+    await this.enqueueSettingsCheck(octokit, repo, { labelProblem }, this.app.log.child({ repo: `${repo.owner}/${repo.repo}` }));
   }
 
   /**
@@ -297,6 +367,7 @@ export class Handoff {
       owner,
       repo,
       facts: issueFacts(issue),
+      fromPayload: true,
       pullRequest: "pull_request" in issue && Boolean(issue.pull_request),
       log: context.log.child({ repo: `${owner}/${repo}`, issue: issue.number, delivery: context.id }),
     };
@@ -323,7 +394,7 @@ export class Handoff {
     await this.enqueue(`backfill/${owner}/${repo}`.toLowerCase(), null, async () => {
       const started = Date.now();
       const loaded = await this.settings(octokit, owner, repo);
-      await this.reportSettings(octokit, { owner, repo }, loaded, { lookUp: false });
+      await this.reportInTurn(octokit, { owner, repo }, loaded, log);
       if (!loaded.ok || !loaded.settings.backfill) {
         log.debug({ repo: `${owner}/${repo}`, reason: loaded.ok ? "backfill is off" : "settings invalid" }, "backfill skipped");
         return;
@@ -332,7 +403,7 @@ export class Handoff {
       // One issue at a time, each under its issue's key: an event for the same issue waits for the
       // backfill's run, or the backfill's for the event's, and the two never both post a checklist.
       for (const { facts } of issues) {
-        const target: IssueTarget = { octokit, owner, repo, facts, pullRequest: false, log: log.child({ repo: `${owner}/${repo}`, issue: facts.number, backfill: true }) };
+        const target: IssueTarget = { octokit, owner, repo, facts, fromPayload: false, pullRequest: false, log: log.child({ repo: `${owner}/${repo}`, issue: facts.number, backfill: true }) };
         const { done } = await this.submitIssue(installationId, target, null, { settle: false });
         await done;
       }
@@ -362,7 +433,7 @@ export class Handoff {
       const line = `The backlog dashboard is #${dash.number}${dash.written ? "" : " (already up to date)"}.`;
       for (const a of answers) {
         const reply = a.answer.reply ? `${a.answer.reply}\n\n---\n\n${line}` : line;
-        writes += (await answerComment(octokit, a.issue, { ...a.answer, reply }, { locked: a.locked })).writes;
+        writes += (await answerComment(octokit, a.issue, { ...a.answer, reply }, { locked: a.locked, botLogin: () => this.botLogin() })).writes;
         answered++;
       }
       log.info({ dashboard: dash.number, answers: answers.length, writes, ms: Date.now() - started }, "dashboard updated");
@@ -378,20 +449,20 @@ export class Handoff {
     const issue = { owner, repo, issue_number: target.facts.number };
 
     const loaded = await this.settings(octokit, owner, repo);
-    const configWrites = await this.reportSettings(octokit, { owner, repo }, loaded, { lookUp: false });
+    await this.reportInTurn(octokit, { owner, repo }, loaded, log);
     if (!loaded.ok) {
-      log.info({ problems: loaded.problems.length, writes: configWrites, ms: Date.now() - started }, "settings are invalid: issue left alone");
+      log.info({ problems: loaded.problems.length, ms: Date.now() - started }, "settings are invalid: issue left alone");
       return;
     }
 
-    // A later run starts from the issue as it is now, not from the payload that queued it. A payload
-    // saying "no comments" is trusted only if no run has been here before: otherwise the app's own
-    // comment may have been posted after the payload was made, and the comments are read.
+    // A later run starts from the issue as it is now, not from the payload that queued it; so does a
+    // run whose payload's "no comments" is not to be believed (see payloadTrust).
+    const trust = payloadTrust(target.facts, { fromPayload: target.fromPayload, ranBefore, now: Date.now() });
     const run = await runIssue({
       octokit,
       issue,
-      facts: { ...target.facts, hasComments: target.facts.hasComments || ranBefore },
-      readAgain: !first,
+      facts: { ...target.facts, hasComments: trust.hasComments },
+      readAgain: !first || trust.readAgain,
       loaded,
       jobs,
       pullRequest,
@@ -415,7 +486,7 @@ export class Handoff {
         comment: applied.comment,
         commands: plan.commands,
         ...(applied.repliesSuppressed ? { repliesSuppressed: applied.repliesSuppressed } : {}),
-        writes: applied.writes + configWrites,
+        writes: applied.writes,
         ms: Date.now() - started,
       },
       "issue reconciled",

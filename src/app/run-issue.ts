@@ -35,6 +35,7 @@ export async function runIssue(input: IssueRunInput): Promise<IssueRunResult> {
     createLabels: input.createLabels,
     relist: async () => findChecklistComments(octokit, issue, await input.botLogin()),
     claim: input.claim ?? (async () => true),
+    botLogin: input.botLogin,
   });
   return { plan: planned, applied };
 }

@@ -1,6 +1,8 @@
 import type { Criterion } from "../engine/detect-sections.js";
 import { neutralise } from "../engine/neutralise.js";
 import { clamp } from "../engine/render-checklist.js";
+import { findCheckRuns } from "./check-runs.js";
+import { createOnce } from "./create-once.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 export const ACCEPTANCE_CHECK = "handoff / acceptance";
@@ -30,7 +32,8 @@ export function acceptanceOutput(report: AcceptanceReport): { conclusion: "succe
 
 /**
  * Creates the acceptance check run for one linked issue on the head commit, or updates the one the
- * app made there before for the same issue (found by its external id).
+ * app made there before for the same issue (found by its external id, as it is after a create whose
+ * answer was lost).
  */
 export async function upsertAcceptanceCheck(octokit: Octokit, repo: RepoRef, headSha: string, report: AcceptanceReport, existing: Array<{ id: number; external_id: string | null }>): Promise<"created" | "updated"> {
   const out = acceptanceOutput(report);
@@ -40,12 +43,14 @@ export async function upsertAcceptanceCheck(octokit: Octokit, repo: RepoRef, hea
     await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", { ...repo, check_run_id: found.id, ...fields });
     return "updated";
   }
-  await octokit.request("POST /repos/{owner}/{repo}/check-runs", { ...repo, name: ACCEPTANCE_CHECK, head_sha: headSha, external_id: report.issue, ...fields });
+  await createOnce(
+    () => octokit.request("POST /repos/{owner}/{repo}/check-runs", { ...repo, name: ACCEPTANCE_CHECK, head_sha: headSha, external_id: report.issue, ...fields, request: { retries: 0 } }),
+    async () => (await findAcceptanceChecks(octokit, repo, headSha)).some((c) => c.external_id === report.issue),
+  );
   return "created";
 }
 
 /** The app's acceptance check runs on a commit. */
-export async function findAcceptanceChecks(octokit: Octokit, repo: RepoRef, ref: string): Promise<Array<{ id: number; external_id: string | null }>> {
-  const runs = await octokit.paginate("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...repo, ref, check_name: ACCEPTANCE_CHECK, filter: "latest", per_page: 100 });
-  return runs.map((r) => ({ id: r.id, external_id: r.external_id ?? null }));
+export function findAcceptanceChecks(octokit: Octokit, repo: RepoRef, ref: string): Promise<Array<{ id: number; external_id: string | null }>> {
+  return findCheckRuns(octokit, repo, ref, ACCEPTANCE_CHECK);
 }

@@ -3,6 +3,8 @@ import type { LabelSpec } from "../plan/labels.js";
 import { replyText, type CommandReply } from "../plan/plan-commands.js";
 import type { AppComment } from "../plan/snapshot.js";
 import { react } from "./collaborator-role.js";
+import { createOnce } from "./create-once.js";
+import { hasReplied, replyMarker } from "./reply-comments.js";
 import { statusOf, type IssueRef, type Octokit } from "./types.js";
 
 export interface ApplyPorts {
@@ -12,6 +14,8 @@ export interface ApplyPorts {
   relist: () => Promise<AppComment[]>;
   /** True, and claimed, when `key` was not claimed on this issue within `ms` (see `ReplyPart`). */
   claim: (key: string, ms: number) => Promise<boolean>;
+  /** The login the app's comments carry, to find its reply after a create whose answer was lost. */
+  botLogin: () => Promise<string>;
 }
 
 /** An answer to a comment, ready to post. */
@@ -74,7 +78,7 @@ export async function applyPlan(octokit: Octokit, issue: IssueRef, plan: Plan, p
       applied.deferred.push(answer);
       continue;
     }
-    const written = await answerComment(octokit, issue, answer, { locked: plan.locked });
+    const written = await answerComment(octokit, issue, answer, { locked: plan.locked, botLogin: ports.botLogin });
     applied.writes += written.writes;
     applied.repliesLocked += written.locked ? 1 : 0;
   }
@@ -101,13 +105,18 @@ async function rationed(planned: CommandReply, claim: ApplyPorts["claim"]): Prom
 /**
  * Posts the reply to a comment's commands and its reaction. On a locked issue the app still keeps
  * its checklist (an app with write access may comment there), so a maintainer's decision is
- * recorded; a reply to a conversation that was closed is not posted.
+ * recorded; a reply to a conversation that was closed is not posted. The reply carries a hidden
+ * marker keyed on the comment, by which it is found after a create whose answer was lost.
  */
-export async function answerComment(octokit: Octokit, issue: IssueRef, answer: Answer, { locked }: { locked: boolean }): Promise<{ writes: number; locked: boolean }> {
+export async function answerComment(octokit: Octokit, issue: IssueRef, answer: Answer, { locked, botLogin }: { locked: boolean; botLogin: () => Promise<string> }): Promise<{ writes: number; locked: boolean }> {
   let writes = 0;
   const held = answer.reply !== null && locked;
   if (answer.reply !== null && !locked) {
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body: answer.reply });
+    const body = `${replyMarker(answer.commentId)}\n${answer.reply}`;
+    await createOnce(
+      () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body, request: { retries: 0 } }),
+      async () => hasReplied(octokit, issue, await botLogin(), answer.commentId),
+    );
     writes++;
   }
   await react(octokit, { owner: issue.owner, repo: issue.repo }, answer.commentId, answer.reaction);
@@ -142,21 +151,12 @@ async function applyComment(octokit: Octokit, issue: IssueRef, planned: Plan["co
   }
 }
 
-/**
- * Creates the checklist comment once. A create is never retried blindly: when the answer is lost (a
- * 5xx or a dropped connection after GitHub may have written it), the comments are read again, and
- * the create is done only if the comment is not there.
- */
+/** Creates the checklist comment once: after a lost answer, the comments are read again (see `createOnce`). */
 async function createComment(octokit: Octokit, issue: IssueRef, body: string, relist: () => Promise<AppComment[]>): Promise<void> {
-  const create = () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body, request: { retries: 0 } });
-  try {
-    await create();
-  } catch (error) {
-    const status = statusOf(error);
-    if (status !== undefined && status < 500) throw error;
-    if ((await relist()).length) return;
-    await create();
-  }
+  await createOnce(
+    () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issue, body, request: { retries: 0 } }),
+    async () => (await relist()).length > 0,
+  );
 }
 
 async function updateComment(octokit: Octokit, issue: IssueRef, id: number, body: string): Promise<void> {

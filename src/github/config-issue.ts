@@ -6,11 +6,13 @@ export interface ConfigIssue {
   body: string;
 }
 
-/** The app's open configuration issue, found by its marker among the issues the app opened. */
-export async function findConfigIssue(octokit: Octokit, repo: RepoRef, botLogin: string): Promise<ConfigIssue | null> {
+/** The app's open configuration issues, found by their marker among the issues the app opened, oldest first. */
+export async function findConfigIssues(octokit: Octokit, repo: RepoRef, botLogin: string): Promise<ConfigIssue[]> {
   const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { ...repo, state: "open", creator: botLogin, per_page: 100 });
-  const found = issues.find((i) => !i.pull_request && typeof i.body === "string" && i.body.startsWith(CONFIG_MARKER));
-  return found ? { number: found.number, body: found.body ?? "" } : null;
+  return issues
+    .filter((i) => !i.pull_request && typeof i.body === "string" && i.body.startsWith(CONFIG_MARKER))
+    .map((i) => ({ number: i.number, body: i.body ?? "" }))
+    .sort((a, b) => a.number - b.number);
 }
 
 /** Opens the configuration issue, or edits it when its text changed; nothing when it is the same. */
@@ -26,7 +28,7 @@ export async function upsertConfigIssue(octokit: Octokit, repo: RepoRef, existin
   return { number: data.number, body, written: true };
 }
 
-/** Closes the configuration issue once the settings are valid. */
-export async function closeConfigIssue(octokit: Octokit, repo: RepoRef, number: number): Promise<void> {
-  await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: number, state: "closed", state_reason: "completed" });
+/** Closes a configuration issue: fixed once the settings are valid, or a duplicate of the one kept. */
+export async function closeConfigIssue(octokit: Octokit, repo: RepoRef, number: number, reason: "completed" | "duplicate" = "completed"): Promise<void> {
+  await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: number, state: "closed", state_reason: reason });
 }

@@ -2,9 +2,13 @@ import { formatProblem, type SettingsProblem } from "../config/parse-settings.js
 import { SETTINGS_PATH } from "../config/load-settings.js";
 import { neutralise } from "../engine/neutralise.js";
 import { clamp } from "../engine/render-checklist.js";
+import { findCheckRuns } from "./check-runs.js";
+import { createOnce } from "./create-once.js";
 import type { Octokit, RepoRef } from "./types.js";
 
 export const SETTINGS_CHECK = "handoff / settings";
+/** The external id of the app's settings check runs: one per commit, looked for after a lost answer. */
+export const SETTINGS_CHECK_ID = "settings";
 /** GitHub takes at most 50 annotations per request. */
 const MAX_ANNOTATIONS = 50;
 /** GitHub's limit for a check run's summary. */
@@ -24,15 +28,17 @@ export function settingsCheckSummary(problems: SettingsProblem[], warnings: stri
 /**
  * Reports a settings file on a commit: success when it validates, failure with each problem as an
  * annotation on its line (problems in files of other repositories appear in the summary only).
+ * Made once: after a lost answer, the commit's settings check runs are looked at first.
  */
 export async function createSettingsCheck(octokit: Octokit, repo: RepoRef, headSha: string, problems: SettingsProblem[], warnings: string[] = []): Promise<void> {
   const own = problems.filter((p) => p.file === SETTINGS_PATH);
   const summary = settingsCheckSummary(problems, warnings);
   const s = (n: number) => (n === 1 ? "" : "s");
-  await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+  const create = () => octokit.request("POST /repos/{owner}/{repo}/check-runs", {
     ...repo,
     name: SETTINGS_CHECK,
     head_sha: headSha,
+    external_id: SETTINGS_CHECK_ID,
     status: "completed",
     // Valid settings with a warning are neutral: nothing is wrong yet, but someone should look.
     conclusion: problems.length ? "failure" : warnings.length ? "neutral" : "success",
@@ -51,5 +57,7 @@ export async function createSettingsCheck(octokit: Octokit, repo: RepoRef, headS
           }
         : {}),
     },
+    request: { retries: 0 },
   });
+  await createOnce(create, async () => (await findCheckRuns(octokit, repo, headSha, SETTINGS_CHECK)).some((c) => c.external_id === SETTINGS_CHECK_ID));
 }

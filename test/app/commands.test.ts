@@ -2,7 +2,7 @@ import { briefReply, templateReply } from "../../src/commands/replies.js";
 import { DEFAULT_SETTINGS } from "../../src/config/schema.js";
 import { analyze, MAX_COMMENT, sectionText } from "../../src/engine/index.js";
 import { BOT, createApp, deliver, payload } from "../helpers/app.js";
-import { expected } from "../helpers/expected.js";
+import { expected, reply } from "../helpers/expected.js";
 import { appComment, coldIssue, label, labelsExist, REPO } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
@@ -102,7 +102,7 @@ describe("/handoff hire", () => {
     cold(expected("stripe-spec"));
     role("mallory", "read", "read");
     github()
-      .post(`${REPO}/issues/1/comments`, { body: "`/handoff hire` needs the triage role or above." })
+      .post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, "`/handoff hire` needs the triage role or above.") })
       .reply(201, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "-1" })
       .reply(201, {});
@@ -169,7 +169,7 @@ describe("other commands", () => {
     const app = await createApp();
     cold(expected("stripe-spec"));
     github()
-      .post(`${REPO}/issues/1/comments`, { body: expected("reply-template-and-brief") })
+      .post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, expected("reply-template-and-brief")) })
       .reply(201, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {});
@@ -177,11 +177,50 @@ describe("other commands", () => {
     expect(counted()).toEqual(documented("/handoff template and /handoff brief in one comment (first event of the app)"));
   });
 
+  test("a reply GitHub made but whose answer was lost (502), with retries on: found by its marker, not posted again", async () => {
+    const app = await createApp({}, { retry: true });
+    cold(expected("stripe-spec"));
+    const body = reply(COMMENT_ID, expected("reply-template-and-brief"));
+    github()
+      .post(`${REPO}/issues/1/comments`, { body })
+      .reply(502, { message: "Bad Gateway" })
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {});
+    // The reply is there, among the checklist and a person's comment quoting another reply's marker.
+    const quoted = { ...appComment(101, reply(COMMENT_ID + 1, "quoted")), user: { login: "mallory", id: 7, type: "User" } };
+    github()
+      .get(`${REPO}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [appComment(100, expected("stripe-spec")), quoted, appComment(102, body)]);
+    await deliver(app, "issue_comment", commentPayload("/handoff template\n/handoff brief", "author"));
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/comments`, `POST ${REPO}/issues/comments/${COMMENT_ID}/reactions`]);
+  });
+
+  test("a reply lost (502) before GitHub made it: looked for, not there, made once more", async () => {
+    const app = await createApp({}, { retry: true });
+    cold(expected("stripe-spec"));
+    const body = reply(COMMENT_ID, expected("reply-template-and-brief"));
+    github()
+      .post(`${REPO}/issues/1/comments`, { body })
+      .reply(502, { message: "Bad Gateway" })
+      .post(`${REPO}/issues/1/comments`, { body })
+      .reply(201, {})
+      .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
+      .reply(201, {});
+    // Another comment's reply, by the app, is not this one's.
+    github()
+      .get(`${REPO}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [appComment(100, expected("stripe-spec")), appComment(101, reply(COMMENT_ID + 1, "another answer"))]);
+    await deliver(app, "issue_comment", commentPayload("/handoff template\n/handoff brief", "author"));
+    expect(writes()).toEqual([`POST ${REPO}/issues/1/comments`, `POST ${REPO}/issues/1/comments`, `POST ${REPO}/issues/comments/${COMMENT_ID}/reactions`]);
+  });
+
   test("an unknown command: 😕 and a reply naming /handoff help", async () => {
     const app = await createApp();
     cold(expected("stripe-spec"));
     github()
-      .post(`${REPO}/issues/1/comments`, { body: "- /handoff frobnicate: unknown command \"frobnicate\"\n\n`/handoff help` lists the commands." })
+      .post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, "- /handoff frobnicate: unknown command \"frobnicate\"\n\n`/handoff help` lists the commands.") })
       .reply(201, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "confused" })
       .reply(201, {});
@@ -194,7 +233,7 @@ describe("other commands", () => {
     const p = commentPayload("/handoff hire", "author");
     p.issue.pull_request = { url: `https://api.github.com${REPO}/pulls/1`, html_url: "h", diff_url: "d", patch_url: "p" };
     github()
-      .post(`${REPO}/issues/1/comments`, { body: "- /handoff hire: works on issues, not on pull requests\n\n`/handoff help` lists the commands." })
+      .post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, "- /handoff hire: works on issues, not on pull requests\n\n`/handoff help` lists the commands.") })
       .reply(201, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "confused" })
       .reply(201, {});

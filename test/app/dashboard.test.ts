@@ -1,6 +1,6 @@
 import { readinessMetrics } from "../../src/backlog/readiness.js";
 import { BOT, createApp, deliver, payload } from "../helpers/app.js";
-import { expected } from "../helpers/expected.js";
+import { expected, reply } from "../helpers/expected.js";
 import { appComment, coldIssue, label, REPO } from "../helpers/fixtures.js";
 import { github, verifyGithub } from "../helpers/github.js";
 
@@ -38,7 +38,7 @@ describe("/handoff backlog", () => {
         return body.title === "handoff: backlog" && body.body.startsWith("<!-- handoff:backlog -->");
       })
       .reply(201, { number: 99 })
-      .post(`${REPO}/issues/1/comments`, { body: "The backlog dashboard is #99." })
+      .post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, "The backlog dashboard is #99.") })
       .reply(201, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {});
@@ -58,7 +58,7 @@ describe("/handoff backlog", () => {
     github()
       .patch(`${REPO}/issues/99`, (body: { body: string }) => body.body !== created && body.body.includes("#3"))
       .reply(200, {})
-      .post(`${REPO}/issues/1/comments`, { body: "The backlog dashboard is #99." })
+      .post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, "The backlog dashboard is #99.") })
       .reply(201, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {});
@@ -79,8 +79,9 @@ describe("/handoff backlog", () => {
     github()
       .post(`${REPO}/issues`)
       .reply(201, { number: 99 })
-      .post(`${REPO}/issues/1/comments`, { body: "The backlog dashboard is #99." })
-      .times(2)
+      .post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, "The backlog dashboard is #99.") })
+      .reply(201, {})
+      .post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID + 1, "The backlog dashboard is #99.") })
       .reply(201, {})
       .post(`${REPO}/issues/comments/${COMMENT_ID}/reactions`, { content: "+1" })
       .reply(201, {})

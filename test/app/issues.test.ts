@@ -1,4 +1,4 @@
-import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { BOT, createApp, createdNow, deliver, payload } from "../helpers/app.js";
 import { expected } from "../helpers/expected.js";
 import { APP_LABELS, appComment, appLogin, coldIssue, label, labelsExist, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
@@ -11,7 +11,7 @@ const ONE_LINER = { title: "Add a Stripe webhook endpoint", body: "" };
 
 function issuePayload(action: string, issue: { title: string; body: string }, extra: Record<string, unknown> = {}) {
   const p = payload("issues", action);
-  Object.assign(p.issue, issue, { labels: [], comments: 0 }, extra);
+  Object.assign(p.issue, issue, { labels: [], comments: 0, ...createdNow() }, extra);
   if (action === "edited") p.changes = { body: { from: "before" } };
   return p;
 }
@@ -97,6 +97,22 @@ describe("events out of order", () => {
     await deliver(app, "issues", issuePayload("opened", ONE_LINER));
     // Its stale labels cost one idempotent label request; the checklist is not posted twice.
     expect(writes()).toEqual([`POST ${REPO}/issues/1/labels`]);
+  });
+
+  test("an issues.opened payload of an hour ago redelivered to a restarted app, saying no comments: the issue is read again, nothing written", async () => {
+    const app = await createApp();
+    token();
+    noSettings();
+    // GitHub's "Redeliver" sends the payload as it was made: no labels, no comments.
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const stale = issuePayload("opened", ONE_LINER, { created_at: hourAgo, updated_at: hourAgo });
+    github()
+      .get(`${REPO}/issues/1`)
+      .reply(200, { ...stale.issue, comments: 1, labels: [label("scoped-deliverable"), label("needs-spec")] });
+    appLogin();
+    github().get(`${REPO}/issues/1/comments`).query({ per_page: 100 }).reply(200, [appComment(100, expected("stripe-one-line"))]);
+    await deliver(app, "issues", stale);
+    expect(writes()).toEqual([]);
   });
 });
 

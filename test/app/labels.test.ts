@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { CONFIG_ISSUE_TITLE } from "../../src/plan/config-issue-body.js";
-import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { BOT, createApp, createdNow, deliver, payload } from "../helpers/app.js";
 import { APP_LABELS, appLogin, label, noSettings, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 
@@ -36,7 +36,7 @@ describe("the app's labels are put back when someone deletes or edits them", () 
     github().get(`${REPO}/labels`).query({ per_page: 100 }).reply(200, APP_LABELS.map((l) => label(l.name)));
     github().post(`${REPO}/issues/1/labels`).reply(200, []).post(`${REPO}/issues/1/comments`).reply(201, { id: 100 });
     const opened = payload("issues", "opened");
-    Object.assign(opened.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0 });
+    Object.assign(opened.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0, ...createdNow() });
     await deliver(app, "issues", opened);
     verifyGithub();
 
@@ -47,7 +47,7 @@ describe("the app's labels are put back when someone deletes or edits them", () 
     // The next issue: no label read, no label created.
     github().post(`${REPO}/issues/2/labels`, { labels: ["scoped-deliverable", "needs-spec"] }).reply(200, []).post(`${REPO}/issues/2/comments`).reply(201, { id: 101 });
     const next = payload("issues", "opened");
-    Object.assign(next.issue, { number: 2, title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0 });
+    Object.assign(next.issue, { number: 2, title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0, ...createdNow() });
     await deliver(app, "issues", next);
     expect(writes()).toEqual([`POST ${REPO}/issues/2/labels`, `POST ${REPO}/issues/2/comments`]);
   });
@@ -100,7 +100,7 @@ describe("a label GitHub refuses to create", () => {
       .post(`${REPO}/issues`, (body: { title: string; body: string }) => body.title === CONFIG_ISSUE_TITLE && body.body.split("\n").includes(problem))
       .reply(201, { number: 9 });
     const opened = payload("issues", "opened");
-    Object.assign(opened.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0 });
+    Object.assign(opened.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0, ...createdNow() });
     await deliver(app, "issues", opened);
     expect(writes()).toEqual([`POST ${REPO}/labels`, `POST ${REPO}/labels`, `POST ${REPO}/issues`]);
   });

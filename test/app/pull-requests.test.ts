@@ -81,6 +81,24 @@ describe("acceptance check runs", () => {
     await deliver(app, "pull_request", next);
   });
 
+  test("the check run created but its answer lost (502), with retries on: found by its external id, not created again", async () => {
+    const app = await createApp({}, { retry: true });
+    const pr = prPayload("Closes #12");
+    token();
+    noFiles(pr.pull_request.number);
+    noSettings();
+    github().get(`${REPO}/issues/12`).reply(200, ISSUE_12([true, false, false]));
+    github()
+      .post(`${REPO}/check-runs`, (body: { external_id: string }) => body.external_id === "#12")
+      .reply(502, { message: "Bad Gateway" });
+    github()
+      .get(`${REPO}/commits/${"a".repeat(40)}/check-runs`)
+      .query({ check_name: "handoff / acceptance", filter: "latest", per_page: 100 })
+      .reply(200, { total_count: 1, check_runs: [{ id: 56, external_id: "#12", name: "handoff / acceptance" }] });
+    await deliver(app, "pull_request", pr);
+    expect(writes()).toEqual([`POST ${REPO}/check-runs`]);
+  });
+
   test("an edited body updates the check run already on the commit", async () => {
     const app = await createApp();
     token();

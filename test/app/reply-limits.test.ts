@@ -1,7 +1,7 @@
 import { MemoryCoordinator } from "../../src/app/coordinator.js";
 import { IssueQueue } from "../../src/app/issue-queue.js";
 import { createApp, deliver, payload } from "../helpers/app.js";
-import { expected } from "../helpers/expected.js";
+import { expected, reply } from "../helpers/expected.js";
 import { appComment, appLogin, label, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 
@@ -47,7 +47,7 @@ describe("denied commands: a 👎 every time, one reply per person and issue per
     cold(null);
     comments();
     role("mallory", "read");
-    github().post(`${REPO}/issues/1/comments`, { body: DENIED }).reply(201, {});
+    github().post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, DENIED) }).reply(201, {});
     reacts("-1");
     await deliver(app, "issue_comment", commentPayload("/handoff hire", "mallory"));
     verifyGithub();
@@ -62,7 +62,7 @@ describe("denied commands: a 👎 every time, one reply per person and issue per
 
     comments();
     role("trudy", "read");
-    github().post(`${REPO}/issues/1/comments`, { body: DENIED }).reply(201, {});
+    github().post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, DENIED) }).reply(201, {});
     reacts("-1");
     await deliver(app, "issue_comment", commentPayload("/handoff hire", "trudy"));
   });
@@ -72,11 +72,11 @@ describe("denied commands: a 👎 every time, one reply per person and issue per
     cold("commands:\n  denied_reply_minutes: 0\n");
     comments();
     role("mallory", "read");
-    github().post(`${REPO}/issues/1/comments`, { body: DENIED }).reply(201, {});
+    github().post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, DENIED) }).reply(201, {});
     reacts("-1");
     await deliver(app, "issue_comment", commentPayload("/handoff hire", "mallory"));
     comments();
-    github().post(`${REPO}/issues/1/comments`, { body: DENIED }).reply(201, {});
+    github().post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, DENIED) }).reply(201, {});
     reacts("-1");
     await deliver(app, "issue_comment", commentPayload("/handoff hire", "mallory"));
   });
@@ -88,7 +88,7 @@ describe("answers: the same answer to the same person on the same issue once per
     const explain = expected("reply-explain-context-only");
     cold(null);
     comments();
-    github().post(`${REPO}/issues/1/comments`, { body: explain }).reply(201, {});
+    github().post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, explain) }).reply(201, {});
     reacts("+1");
     await deliver(app, "issue_comment", commentPayload("/handoff explain", "bob"));
     verifyGithub();
@@ -102,7 +102,7 @@ describe("answers: the same answer to the same person on the same issue once per
     const help = expected("reply-help-read-role");
     comments();
     role("bob", "read");
-    github().post(`${REPO}/issues/1/comments`, { body: help }).reply(201, {});
+    github().post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, help) }).reply(201, {});
     reacts("+1");
     await deliver(app, "issue_comment", commentPayload("/handoff explain\n/handoff help", "bob"));
   });
@@ -113,7 +113,7 @@ describe("answers: the same answer to the same person on the same issue once per
     cold("commands:\n  answer_minutes: 0\n");
     for (let i = 0; i < 2; i++) {
       comments();
-      github().post(`${REPO}/issues/1/comments`, { body: explain }).reply(201, {});
+      github().post(`${REPO}/issues/1/comments`, { body: reply(COMMENT_ID, explain) }).reply(201, {});
       reacts("+1");
       await deliver(app, "issue_comment", commentPayload("/handoff explain", "bob"));
     }

@@ -1,6 +1,7 @@
 import { renderConfigIssue, CONFIG_ISSUE_TITLE, CONFIG_MARKER } from "../../src/plan/config-issue-body.js";
+import { DASHBOARD_MARKER } from "../../src/github/dashboard-issue.js";
 import { parseSettings } from "../../src/config/index.js";
-import { BOT, createApp, deliver, payload } from "../helpers/app.js";
+import { BOT, createApp, createdNow, deliver, payload } from "../helpers/app.js";
 import { appLogin, label, RAW, REPO, SETTINGS, token } from "../helpers/fixtures.js";
 import { github, verifyGithub, writes } from "../helpers/github.js";
 import { counted, documented } from "../helpers/request-table.js";
@@ -21,7 +22,7 @@ function problemsOf(text: string) {
 
 function openedIssue() {
   const p = payload("issues", "opened");
-  Object.assign(p.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0 });
+  Object.assign(p.issue, { title: "Add a Stripe webhook endpoint", body: "", labels: [], comments: 0, ...createdNow() });
   return p;
 }
 
@@ -74,6 +75,84 @@ describe("an invalid settings file", () => {
     expect(counted()).toEqual(documented("issue opened, settings invalid (later issues)"));
   });
 
+  test("five issues opened at once: the settings are read once, and one configuration issue is opened", async () => {
+    const text = BAD_FILES[1]![1];
+    const app = await createApp();
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, text, RAW);
+    appLogin();
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+    github().post(`${REPO}/issues`, { title: CONFIG_ISSUE_TITLE, body: renderConfigIssue(problemsOf(text), [".github/handoff.yml"]) }).reply(201, { number: 77 });
+    const issues = [1, 2, 3, 4, 5].map((number) => {
+      const p = openedIssue();
+      p.issue.number = number;
+      return p;
+    });
+    await Promise.all(issues.map((p, i) => app.probot.receive({ id: `at-once-${i}`, name: "issues", payload: p } as never)));
+    await app.handoff.queue.idle();
+    expect(writes()).toEqual([`POST ${REPO}/issues`]);
+  });
+
+  test("an invalid file pushed while an issue is opened: one configuration issue", async () => {
+    const text = BAD_FILES[1]![1];
+    const app = await createApp();
+    const push = payload("push", undefined, 4);
+    push.commits[0].modified = [".github/handoff.yml"];
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, text, RAW);
+    appLogin();
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+    github()
+      .post(`${REPO}/check-runs`, (body: { head_sha: string; conclusion: string }) => body.head_sha === push.after && body.conclusion === "failure")
+      .reply(201, { id: 1 })
+      .post(`${REPO}/issues`, { title: CONFIG_ISSUE_TITLE, body: renderConfigIssue(problemsOf(text), [".github/handoff.yml"]) })
+      .reply(201, { number: 77 });
+    await Promise.all([app.probot.receive({ id: "together-push", name: "push", payload: push } as never), app.probot.receive({ id: "together-issue", name: "issues", payload: openedIssue() } as never)]);
+    await app.handoff.queue.idle();
+    expect(writes().sort()).toEqual([`POST ${REPO}/check-runs`, `POST ${REPO}/issues`]);
+  });
+
+  test("a valid file pushed: every open configuration issue of the app is closed, and no other issue", async () => {
+    const app = await createApp();
+    const push = payload("push", undefined, 4);
+    push.commits[0].modified = [".github/handoff.yml"];
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, "comment:\n  on_ready: delete\n", RAW);
+    appLogin();
+    const appIssue = (number: number, body: string) => ({ ...payload("issues", "opened").issue, number, title: CONFIG_ISSUE_TITLE, body, user: { login: BOT, type: "Bot" } });
+    github()
+      .get(`${REPO}/issues`)
+      .query({ state: "open", creator: BOT, per_page: 100 })
+      .reply(200, [appIssue(81, `${CONFIG_MARKER}\nnewer`), appIssue(80, `${DASHBOARD_MARKER}\nthe backlog`), appIssue(77, `${CONFIG_MARKER}\nolder`)]);
+    github()
+      .post(`${REPO}/check-runs`, (body: { conclusion: string }) => body.conclusion === "success")
+      .reply(201, { id: 1 })
+      .patch(`${REPO}/issues/77`, { state: "closed", state_reason: "completed" })
+      .reply(200, {})
+      .patch(`${REPO}/issues/81`, { state: "closed", state_reason: "completed" })
+      .reply(200, {});
+    await deliver(app, "push", push);
+    expect(writes().sort()).toEqual([`PATCH ${REPO}/issues/77`, `PATCH ${REPO}/issues/81`, `POST ${REPO}/check-runs`]);
+  });
+
+  test("still invalid, with two configuration issues left by an earlier race: the oldest is kept and edited, the other closed as a duplicate", async () => {
+    const text = BAD_FILES[1]![1];
+    const body = renderConfigIssue(problemsOf(text), [".github/handoff.yml"]);
+    const app = await createApp();
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, text, RAW);
+    appLogin();
+    const appIssue = (number: number) => ({ ...payload("issues", "opened").issue, number, title: CONFIG_ISSUE_TITLE, body: `${CONFIG_MARKER}\nold`, user: { login: BOT, type: "Bot" } });
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, [appIssue(81), appIssue(77)]);
+    github()
+      .patch(`${REPO}/issues/77`, { body })
+      .reply(200, {})
+      .patch(`${REPO}/issues/81`, { state: "closed", state_reason: "duplicate" })
+      .reply(200, {});
+    await deliver(app, "issues", openedIssue());
+    expect(writes().sort()).toEqual([`PATCH ${REPO}/issues/77`, `PATCH ${REPO}/issues/81`]);
+  });
+
   test("a valid file pushed to the default branch: a successful check run, and the configuration issue is closed", async () => {
     const app = await createApp();
     const push = payload("push", undefined, 4);
@@ -89,6 +168,7 @@ describe("an invalid settings file", () => {
       .post(`${REPO}/check-runs`, {
         name: "handoff / settings",
         head_sha: push.after,
+        external_id: "settings",
         status: "completed",
         conclusion: "success",
         output: { title: "Settings are valid", summary: ".github/handoff.yml is valid." },
@@ -99,6 +179,25 @@ describe("an invalid settings file", () => {
     await deliver(app, "push", push);
     expect(writes().sort()).toEqual([`PATCH ${REPO}/issues/77`, `POST ${REPO}/check-runs`]);
     expect(counted()).toEqual(documented("push that fixes the settings file"));
+  });
+
+  test("the check run created but its answer lost (502), with retries on: found by its external id on the commit, not created again", async () => {
+    const app = await createApp({}, { retry: true });
+    const push = payload("push", undefined, 4);
+    push.commits[0].modified = [".github/handoff.yml"];
+    token();
+    github().get(`${REPO}${SETTINGS}`).reply(200, "comment:\n  on_ready: delete\n", RAW);
+    appLogin();
+    github().get(`${REPO}/issues`).query({ state: "open", creator: BOT, per_page: 100 }).reply(200, []);
+    github()
+      .post(`${REPO}/check-runs`, (body: { external_id: string; conclusion: string }) => body.external_id === "settings" && body.conclusion === "success")
+      .reply(502, { message: "Bad Gateway" });
+    github()
+      .get(`${REPO}/commits/${push.after}/check-runs`)
+      .query({ check_name: "handoff / settings", filter: "latest", per_page: 100 })
+      .reply(200, { total_count: 1, check_runs: [{ id: 5, external_id: "settings", name: "handoff / settings" }] });
+    await deliver(app, "push", push);
+    expect(writes()).toEqual([`POST ${REPO}/check-runs`]);
   });
 
   test("an invalid file pushed: a failing check run with an annotation on each problem's line", async () => {
@@ -181,6 +280,7 @@ describe("a settings file naming a label the repository already has", () => {
       .post(`${REPO}/check-runs`, {
         name: "handoff / settings",
         head_sha: push.after,
+        external_id: "settings",
         status: "completed",
         conclusion: "neutral",
         output: {

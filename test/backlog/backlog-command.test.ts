@@ -10,7 +10,7 @@ import { main } from "../../src/cli/main.js";
 import { parseCorpus } from "../../scripts/corpus-metrics.js";
 import { API, github, requests, verifyGithub, writes } from "../helpers/github.js";
 import { APP_LABELS, label, RAW } from "../helpers/fixtures.js";
-import { createApp, deliver, payload } from "../helpers/app.js";
+import { createApp, createdNow, deliver, payload } from "../helpers/app.js";
 
 const OWNER = "Codertocat";
 const NAME = "Hello-World";
@@ -181,7 +181,7 @@ describe("handoff backlog --apply", () => {
     recordingWrites(writes);
     for (const issue of issues) {
       const p = payload("issues", "opened");
-      p.issue = { ...p.issue, ...issue };
+      p.issue = { ...p.issue, ...issue, ...createdNow() };
       await deliver(app, "issues", p);
     }
     verifyGithub();

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { main } from "../../src/cli/main.js";
-import { createApp, deliver, payload } from "../helpers/app.js";
+import { createApp, createdNow, deliver, payload } from "../helpers/app.js";
 import { labelsExist, noSettings, REPO, token } from "../helpers/fixtures.js";
 import { github, verifyGithub } from "../helpers/github.js";
 import { COMPLETE_SPEC } from "../helpers/specs.js";
@@ -14,7 +14,7 @@ async function appPosts(issue: { title: string; body: string }, updatedAt: strin
   noSettings();
   let posted: string | null = null;
   const p = payload("issues", "opened");
-  Object.assign(p.issue, issue, { labels: [], comments: 0, updated_at: updatedAt });
+  Object.assign(p.issue, issue, { labels: [], comments: 0, updated_at: updatedAt, ...createdNow() });
   const scope = github();
   const classified = !/^why /i.test(issue.title);
   if (classified) {

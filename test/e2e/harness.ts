@@ -80,7 +80,7 @@ export function issuePayload(local: LocalGitHub, number: number, action: "opened
   const base = structuredClone(examples.find((e) => e.name === "issues")!.examples.find((x) => x.action === action)!);
   const issue = local.issues.get(number)!;
   // As GitHub sends it: the issue as it is when the event is sent, its labels and comment count included.
-  base.issue = { ...base.issue, number, title: issue.title, body: issue.body, comments: issue.comments.length, labels: issue.labels.map((name) => ({ id: 1, node_id: "L", url: "u", name, color: "ededed", default: false, description: null })), locked: false, state: "open" };
+  base.issue = { ...base.issue, number, title: issue.title, body: issue.body, comments: issue.comments.length, created_at: issue.created_at, updated_at: issue.updated_at, labels: issue.labels.map((name) => ({ id: 1, node_id: "L", url: "u", name, color: "ededed", default: false, description: null })), locked: false, state: "open" };
   base.repository = { ...base.repository, name: local.repo, full_name: `${local.owner}/${local.repo}`, owner: { ...base.repository.owner, login: local.owner } };
   if (action === "edited") base.changes = { body: { from: "" } };
   base.installation = { id: 42 };

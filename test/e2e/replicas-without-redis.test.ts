@@ -33,14 +33,14 @@ describe("the replica tests on a machine without redis-server", () => {
     expect(lines).toEqual([
       'skipped: the replica tests "two replicas sharing one Redis" (test/e2e/replicas.test.ts) need redis-server on PATH: install it (apt-get install redis-server) to run them; CI=true runs them and fails without it',
     ]);
-    expect(r.output).toMatch(/Tests: +9 skipped, 9 total/);
+    expect(r.output).toMatch(/Tests: +10 skipped, 10 total/);
     expect(r.output).not.toContain("ExperimentalWarning");
   });
 
   test("under CI=true they fail, saying why, with no second error from the teardown", async () => {
     const r = await runReplicaTests({ CI: "true" });
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(/Tests: +9 failed, 9 total/);
+    expect(r.output).toMatch(/Tests: +10 failed, 10 total/);
     expect(r.output).toContain("redis-server could not start (spawn redis-server ENOENT): install it with apt-get install redis-server (CI=true requires these tests)");
     expect(r.output).not.toContain("TypeError");
   });

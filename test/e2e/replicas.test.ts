@@ -120,6 +120,38 @@ describeWithRedisServer(TITLE, "test/e2e/replicas.test.ts")(TITLE, () => {
     expect(github.violations).toEqual([]);
   });
 
+  test("invalid settings, issues opened at both replicas and a push at once: one configuration issue; a valid push closes it", async () => {
+    const github = (local = new LocalGitHub());
+    const address = await github.start();
+    github.files.set("acme/api:.github/handoff.yml", "classify:\n  threshold: high\n");
+    for (let n = 1; n <= 6; n++) github.addIssue(n, "Add a Stripe webhook endpoint");
+    apps = [await startApp(address, { redisUrl: url() }), await startApp(address, { redisUrl: url() })];
+    const [a, b] = apps as [App, App];
+    const push = (after: string) => {
+      const p = structuredClone(examples.find((e) => e.name === "push")!.examples[4]!);
+      p.repository = { ...p.repository, name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { ...p.repository.owner, login: github.owner, name: github.owner } };
+      p.commits[0].modified = [".github/handoff.yml"];
+      p.after = after;
+      p.installation = { id: 42 };
+      return p;
+    };
+    const sends = [deliver(a.port, "config-push-1", "push", push("1".repeat(40)))];
+    for (let n = 1; n <= 6; n++) sends.push(deliver(apps[n % 2]!.port, `config-open-${n}`, "issues", issuePayload(github, n, "opened")));
+    expect(await Promise.all(sends)).toEqual(Array(7).fill(200));
+    await settle(github, 2000);
+    const configIssues = () => [...github.issues.values()].filter((i) => i.body.startsWith("<!-- handoff:config -->"));
+    expect(configIssues().map((i) => i.state)).toEqual(["open"]);
+    expect(github.log.filter((l) => l === "POST /repos/acme/api/issues")).toHaveLength(1);
+    for (let n = 1; n <= 6; n++) expect({ n, labels: github.issues.get(n)!.labels }).toEqual({ n, labels: [] });
+
+    // The file fixed, its push reaching the other replica: whichever opened the issue, it is closed.
+    github.files.set("acme/api:.github/handoff.yml", "classify:\n  threshold: 0.7\n");
+    expect(await deliver(b.port, "config-push-2", "push", push("2".repeat(40)))).toBe(200);
+    await settle(github, 2000);
+    expect(configIssues().map((i) => i.state)).toEqual(["closed"]);
+    expect(github.violations).toEqual([]);
+  });
+
   test("a reply claimed on one replica is not made again from the other within its window, and is again after it", async () => {
     const a = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(url()), "test-claim:");
     const b = new RedisCoordinator(new IssueQueue(() => undefined), new Redis(url()), "test-claim:");

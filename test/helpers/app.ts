@@ -48,6 +48,14 @@ export function payload(event: string, action?: string, index = 0): Record<strin
   return { ...structuredClone(found), installation: { id: INSTALLATION, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI=" } };
 }
 
+/**
+ * The creation date of an issue opened the moment its event is delivered: the only payload whose
+ * "no comments" the app believes without a read.
+ */
+export function createdNow(): { created_at: string } {
+  return { created_at: new Date().toISOString() };
+}
+
 let delivery = 0;
 /** Delivers an event to the app as GitHub would, and waits until the work it queued is done. */
 export async function deliver(app: { probot: Probot; handoff: Handoff }, name: string, body: Record<string, unknown>, id = `delivery-${++delivery}`): Promise<void> {

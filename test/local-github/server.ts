@@ -22,7 +22,7 @@ export interface Issue {
   locked: boolean;
   labels: string[];
   comments: Comment[];
-  user: { login: string; type: "User" };
+  user: { login: string; type: "User" | "Bot" };
   created_at: string;
   updated_at: string;
 }
@@ -68,6 +68,13 @@ export class LocalGitHub {
     const now = new Date().toISOString();
     const issue: Issue = { number, title, body, state: "open", locked: false, labels: [], comments: [], user: { login: "author", type: "User" }, created_at: now, updated_at: now };
     this.issues.set(number, issue);
+    return issue;
+  }
+
+  /** An issue opened by the app (its configuration issue, its dashboard), numbered after the others. */
+  private openIssue(title: string, body: string): Issue {
+    const issue = this.addIssue(Math.max(0, ...this.issues.keys()) + 1, title, body);
+    issue.user = { login: this.bot, type: "Bot" };
     return issue;
   }
 
@@ -183,11 +190,18 @@ export class LocalGitHub {
       const chosen = creator ? open.filter((i) => i.user.login === creator) : open;
       return [200, chosen.slice((page - 1) * 100, page * 100).map((i) => this.issueJson(i))];
     }
+    if (method === "POST" && rest === "/issues") return [201, this.issueJson(this.openIssue(String(body.title), String(body.body ?? "")))];
     if ((m = /^\/issues\/(\d+)(\/.*)?$/.exec(rest))) {
       const issue = this.issues.get(Number(m[1]));
       const sub = m[2] ?? "";
       if (!issue) return [404, { message: "Not Found" }];
       if (method === "GET" && sub === "") return [200, this.issueJson(issue)];
+      if (method === "PATCH" && sub === "") {
+        if (typeof body.body === "string") issue.body = body.body;
+        if (body.state === "open" || body.state === "closed") issue.state = body.state;
+        issue.updated_at = new Date().toISOString();
+        return [200, this.issueJson(issue)];
+      }
       if (method === "POST" && sub === "/labels") {
         for (const name of body.labels as string[]) if (!issue.labels.some((l) => l.toLowerCase() === name.toLowerCase())) issue.labels.push(name);
         return [200, this.issueJson(issue).labels];
