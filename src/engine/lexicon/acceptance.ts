@@ -4,8 +4,13 @@ import { group, pattern } from "../pattern.js";
 
 /** Given / When / Then scenarios. */
 export const GHERKIN_STRICT = /^\s*(?:scenario(?: outline)?:|given\s|then\s)/i;
+/** The modals besides "must" and "shall". */
+const MODALS = ["has to", "have to", "needs? to", "ought to"];
+/** A modal anywhere in the line. */
+const ANY_MODAL = new RegExp(`\\b${group(["must", "shall", ...MODALS])}\\b`, "i");
 /** A modal with the word before it: the subject tells a requirement on the system from a to-do for people. */
-export const MODAL = /(\S+)\s+(?:must(?: not)?|shall(?: not)?|has to|have to|needs? to|ought to)\b/gi;
+const MODAL = new RegExp(`(\\S+)\\s+${group(["must(?: not)?", "shall(?: not)?", ...MODALS])}\\b`, "gi");
+/** Subjects of a modal that are people: what follows is work for them to do. */
 const PEOPLE = new Set([
   "we", "i", "you", "they", "someone", "somebody", "team", "us", "hr", "finance", "legal", "marketing", "sales",
   "support", "ops", "management", "qa", "design", "admin", "maintainer", "maintainers", "security", "both",
@@ -27,13 +32,10 @@ const TO_BE_DONE = pattern([
 ], "i");
 
 /** The line says what the system must (not) do, rather than what people must do. */
-const ANY_MODAL = /\b(?:must|shall|has to|have to|needs? to|ought to)\b/i;
-
 export function systemMust(text: string): boolean {
   // The capture of the word before each modal costs a scan per word: only run it when a modal is there.
   if (!ANY_MODAL.test(text)) return false;
-  MODAL.lastIndex = 0;
-  for (let m = MODAL.exec(text); m; m = MODAL.exec(text)) {
+  for (const m of text.matchAll(MODAL)) {
     const subject = (m[1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, "");
     // "IT has to create the tenants": the department, not the pronoun.
     if (!PEOPLE.has(subject) && m[1] !== "IT" && !TO_BE_DONE.test(text.slice(m.index + m[0].length))) return true;
@@ -58,4 +60,6 @@ export const FINITE_VERB = pattern([
   "→", "->",
 ], "i");
 /** Conditions phrased as checks: "Verify that …", "Ensure …", "Make sure …". */
-export const CHECK_VERB = /^\W*(?:verify|ensure|confirm|check|make sure|assert|validate that|prove|demonstrate)\b/i;
+export const CHECK_VERB = new RegExp(`^\\W*${group([
+  "verify", "ensure", "confirm", "check", "make sure", "assert", "validate that", "prove", "demonstrate",
+])}\\b`, "i");

@@ -2,12 +2,18 @@
 
 import { group, pattern } from "../pattern.js";
 
-/** Security measures: a constraint when required ("must be encrypted", "serve over HTTPS only"), not when described. */
-export const SECURITY = /\b(?:encrypt(?:ed|ion)?|over https|pii|audit log(?:s|ging)?|personal data)\b/i;
+/** Security measures: a constraint when required ("must be encrypted", "serve over HTTPS only"), not described. */
+export const SECURITY = new RegExp(`\\b${group([
+  "encrypt(?:ed|ion)?", "over https", "pii", "audit log(?:s|ging)?", "personal data",
+])}\\b`, "i");
+/** Words that require what the sentence says. */
 export const REQUIRED = new RegExp(`\\b${group([
   "must", "should", "shall", "has to", "have to", "(?<!(?:don'?t|do not|doesn'?t|does not|no) )needs? to",
   "required", "requires?", "ensure", "always", "never", "only",
 ])}\\b`, "i");
+
+/** A time of day: "22:00", "6:30". */
+const CLOCK_TIME = "\\d{1,2}:\\d\\d";
 
 /** Non-functional requirements. */
 export const CONSTRAINT = pattern([
@@ -67,10 +73,12 @@ export const CONSTRAINT = pattern([
   ])}`,
   "\\b\\d+\\s*%\\s*faster\\b", "\\bperformance tests?\\b",
   "\\b(?:stay|stays|keep|kept|remain|remains)\\s+(?:under|below|within)\\s+\\d",
-  "\\b(?:run|runs|only|must|should|allowed|window)\\b[^.]{0,20}\\bbetween\\s+\\d{1,2}:\\d\\d\\s+and\\s+\\d{1,2}:\\d\\d\\b",
   `\\b${group([
-    "mniej niż", "menos de", "moins de", "weniger als", "meno di", "minder dan", "kurang dari", "менее", "меньше",
-    "mindre än", "daha az",
+    "run", "runs", "only", "must", "should", "allowed", "window",
+  ])}\\b[^.]{0,20}\\bbetween\\s+${CLOCK_TIME}\\s+and\\s+${CLOCK_TIME}\\b`,
+  `\\b${group([
+    "mniej niż", "menos de", "moins de", "weniger als", "meno di", "minder dan", "kurang dari", "менее",
+    "меньше", "mindre än", "daha az",
   ])}\\s*\\d[\\d.,]*\\s*(?:ms|s|sek\\w*|seg\\w*|с|сек\\w*|saniye)?`,
   `\\b(?:data|everything|it) ${group([
     "stays", "must stay", "remains", "must remain", "is stored", "must be stored",
@@ -82,6 +90,8 @@ export const CONSTRAINT = pattern([
     "target", "ship(?:s|ping)?", "launch", "release", "due",
   ])}\\b[^.]{0,30}\\b(?:end of |by )?q[1-4]\\b`,
   "\\bwithin \\d+\\s*(?:hours?|days?|weeks?)\\b",
-  "\\b\\d[\\d,.]*k?\\s*(?:requests?|reqs?|events|messages|calls)\\s*(?:\\/|per)\\s*(?:s|sec|second)\\b[^.]{0,40}\\b(?:sustained|peak|headroom)\\b",
+  `\\b\\d[\\d,.]*k?\\s*${group([
+    "requests?", "reqs?", "events", "messages", "calls",
+  ])}\\s*(?:\\/|per)\\s*(?:s|sec|second)\\b[^.]{0,40}\\b${group(["sustained", "peak", "headroom"])}\\b`,
   "\\bthroughput\\b[^.]{0,30}\\b\\d",
 ], "i");

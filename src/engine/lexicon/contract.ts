@@ -1,10 +1,17 @@
-/** Interface evidence: methods and paths, headers, signatures, typed fields, flags, rates, interface tables and code. */
+/**
+ * Interface evidence: methods and paths, headers, signatures, typed fields, flags, rates, interface
+ * tables and code.
+ */
 
 import { group, pattern } from "../pattern.js";
 
-const METHODS = "GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS";
+const METHODS = group(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+/** What a method follows: the start of the line, a blank, a quote, a bracket, emphasis or a colon. */
+const BEFORE_METHOD = "(?:^|[\\s`\"'(*:])";
+/** How a path starts: a slash, a URL, a template variable (`{{base}}/`, `$API_URL/`). */
+const PATH_START = group(["\\/", "https?:\\/\\/", "\\{\\{", "\\$\\{?[A-Z_]+\\}?\\/"]);
 /** `POST /v1/orders`, `GET https://api…/x`, `PUT /api/v1/responses/[id]`. */
-export const METHOD_PATH = new RegExp(`(?:^|[\\s\`"'(*:])(?:${METHODS})\\s+\`?(?:\\/|https?:\\/\\/|\\{\\{|\\$\\{?[A-Z_]+\\}?\\/)`);
+export const METHOD_PATH = new RegExp(`${BEFORE_METHOD}${METHODS}\\s+\`?${PATH_START}`);
 /** A route or path in a code span or after "route"/"path": `/v1/orders/{id}`. */
 export const ROUTE = pattern([
   "\\b(?:route|path|prefix|endpoint)s?\\b:?\\s+`?\\/[\\w{}:.\\-/*]+",
@@ -18,10 +25,12 @@ export const EVENT_NAME = pattern([
   "`[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*){1,4}`.{0,80}\\bevents?\\b",
   "\\bevents?\\b.{0,80}`[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*){1,4}`",
 ], "i");
+/** "header", "HTTP headers", "response header". */
+const HEADER_WORD = `${group(["HTTP\\s+", "response\\s+", "request\\s+"])}?headers?\\b`;
 /** An HTTP header the interface sends or reads: "`Deprecation` and `Sunset` HTTP headers", "X-Request-Id header". */
 export const HEADER = pattern([
-  "`[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*`\\s+(?:and\\s+`[A-Z][\\w-]*`\\s+)?(?:HTTP\\s+|response\\s+|request\\s+)?headers?\\b",
-  "\\b(?!HTTP\\b)[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\\s+(?:HTTP\\s+|response\\s+|request\\s+)?headers?\\b",
+  `\`[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\`\\s+(?:and\\s+\`[A-Z][\\w-]*\`\\s+)?${HEADER_WORD}`,
+  `\\b(?!HTTP\\b)[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\\s+${HEADER_WORD}`,
   "\\b(?!HTTP\\b)[A-Z][A-Za-z0-9]+\\s+(?:and\\s+[A-Z][\\w-]*\\s+)?HTTP\\s+headers?\\b",
   "\\bheaders?\\s+`[A-Z][\\w-]+`", "`(?:X-)?[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+`",
 ]);
@@ -44,7 +53,9 @@ export const CLI_FLAG = pattern([
 ], "i");
 
 /** Capacity the system must sustain: a bound on behaviour (a constraint), not the feature. */
-export const CAPACITY = /\b(?:sustained|sustain|peak|headroom|throughput|capacity|handle up to|at least)\b/i;
+export const CAPACITY = new RegExp(`\\b${group([
+  "sustained", "sustain", "peak", "headroom", "throughput", "capacity", "handle up to", "at least",
+])}\\b`, "i");
 /** A number that is the feature: "100 requests a minute", "15 req/s", "5 attempts per hour". */
 export const RATE = new RegExp(`\\b\\d[\\d,.]*\\s*${group([
   "requests?", "reqs?", "calls", "messages", "attempts", "emails", "sms", "jobs", "events", "uploads", "logins?",
