@@ -1,4 +1,7 @@
-/** Cues for the scope and context without a heading: lists that are not the deliverable, sentences that name its pieces or describe. */
+/**
+ * Cues for the scope and for context without a heading: lists that are not the deliverable,
+ * sentences that name its pieces, lines that describe.
+ */
 
 import { TODO_VERB, expectsStatus } from "../lexicon.js";
 import { group, pattern } from "../pattern.js";
@@ -12,7 +15,10 @@ export const NOT_SCOPE_LEAD = new RegExp(`\\b${group([
   "what (?:we|i) (?:tried|know|see)", "tried", "symptoms", "observations", "findings", "themes", "ideas",
   "questions", "examples?", "optionen", "opciones", "opções",
 ])}\\b`, "i");
-/** The sentence stops naming the deliverable where its purpose starts ("…, so that incidents are triaged, communicated and resolved"). */
+/**
+ * The sentence stops naming the deliverable where its purpose starts ("…, so that incidents are
+ * triaged, communicated and resolved").
+ */
 const PURPOSE = new RegExp(`\\b${group([
   "so that", "so", "because", "since", "in order to", "which means", "to make sure", "para que", "damit",
   "afin que", "pour que",
@@ -44,7 +50,10 @@ export function describes(text: string): boolean {
   return !/[?？]\s*$/.test(text) && !TODO_VERB.test(text) && !expectsStatus(text) && !GREETING.test(text);
 }
 
-/** "the phone number, the messaging service and an SMS module": three or more pieces named. Tried last: its bounded repeats are the costliest test here. */
+/**
+ * "the phone number, the messaging service and an SMS module": three or more pieces named. Tried
+ * last: its bounded repeats are the costliest test here.
+ */
 const ENUMERATION = /[^,]{2,80},[^,]{2,80},?\s+(?:and|or|und|et|e|y)\s+\S/;
 
 /** An enumeration of three or more pieces in a sentence that delivers them, beyond what the title says. */

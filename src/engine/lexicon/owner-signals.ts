@@ -69,7 +69,9 @@ export const OWNER_SIGNALS: SignalPattern[] = [
     "maintenance(?! window)", "not a one[- ]off", "no end date", "steadily", "hygiene",
     "keep (?:\\w+ ){0,3}in sync", "keep (?:\\w+ ){0,2}up to date", "sprints? in a row",
   ])}\\b`, "i") },
-  { kind: "owner:ownership", weight: -1, re: /\b(?:ownership|owners?|accountab\w*|responsible for|platform team|tribal knowledge)\b/i },
+  { kind: "owner:ownership", weight: -1, re: new RegExp(`\\b${group([
+    "ownership", "owners?", "accountab\\w*", "responsible for", "platform team", "tribal knowledge",
+  ])}\\b`, "i") },
   { kind: "owner:never-ends", weight: -3, re: pattern([
     `\\b${group([
       "never ends", "(?:is|are) never (?:done|finished)", "no finish line", "someone (?:has|needs) to own",
@@ -78,5 +80,7 @@ export const OWNER_SIGNALS: SignalPattern[] = [
     ])}\\b`,
     "(?:—|–|,)\\s*ever\\b",
   ], "i") },
-  { kind: "owner:operations", weight: -1, re: /\b(?:monitoring|alerting|observability|production incidents?|in production|production)\b/i },
+  { kind: "owner:operations", weight: -1, re: new RegExp(`\\b${group([
+    "monitoring", "alerting", "observability", "production incidents?", "in production", "production",
+  ])}\\b`, "i") },
 ];

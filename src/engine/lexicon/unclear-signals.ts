@@ -5,7 +5,9 @@ import type { SignalPattern } from "./signal-pattern.js";
 
 /** Not a work item: questions, support requests, discussion. */
 export const UNCLEAR_SIGNALS: SignalPattern[] = [
-  { kind: "unclear:tag", weight: 3, re: /^\W*\[(?:support|question|help|q&a|discussion|query)\]/i, titleOnly: true },
+  { kind: "unclear:tag", weight: 3, re: new RegExp(`^\\W*\\[${group([
+    "support", "question", "help", "q&a", "discussion", "query",
+  ])}\\]`, "i"), titleOnly: true },
   { kind: "unclear:question", weight: 5, re: pattern([
     "[?？]\\s*$", "教えてください", "でしょうか", "吗", "如何", "怎么",
     `^\\W*${group([
@@ -35,7 +37,9 @@ export const UNCLEAR_SIGNALS: SignalPattern[] = [
     "feel free to close", "(?:not sure|unsure|wondering) (?:whether|if) (?:this|it) is (?:a bug|intended|expected)",
     "whether anything (?:needs|has) to change", "whether (?:any|a) change is (?:wanted|needed|desired)",
   ])}\\b`, "i") },
-  { kind: "unclear:question", weight: 2, re: /(?:でしょうか|ですか[。？?]|ますか[。？?]|吗[。？?]|如何|怎么|¿)/ },
+  { kind: "unclear:question", weight: 2, re: new RegExp(group([
+    "でしょうか", "ですか[。？?]", "ますか[。？?]", "吗[。？?]", "如何", "怎么", "¿",
+  ])) },
   { kind: "unclear:support", weight: 2, re: pattern([
     `\\bi ${group([
       "can't", "cannot", "can not", "couldn't", "am unable to", "are unable to",
