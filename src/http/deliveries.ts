@@ -38,6 +38,32 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Body> {
   });
 }
 
+/**
+ * Ends a refused request whose body is still arriving. Closing the connection at once would reset
+ * it while the client's bytes are unread, and a reset makes the client drop the answer it was
+ * about to read. So the answer is sent first, what follows is read and thrown away, and the
+ * connection closes when the client stops (its body ends), after `ms`, or after `maxBytes`
+ * more, whichever comes first: a client that never reads the answer costs two seconds at most.
+ */
+function lingerThenClose(req: IncomingMessage, res: ServerResponse, { ms = 2000, maxBytes = 16 * 1024 * 1024 } = {}): void {
+  let discarded = 0;
+  const finish = () => {
+    clearTimeout(timer);
+    req.off("data", onData);
+    if (!res.writableEnded) res.end();
+  };
+  const onData = (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > maxBytes) finish();
+  };
+  const timer = setTimeout(finish, ms);
+  req.on("data", onData);
+  req.once("end", finish);
+  req.once("error", finish);
+  res.once("close", finish);
+  req.resume();
+}
+
 /** Why a verified body cannot be an event's payload, or undefined when it can. */
 function malformed(body: string): string | undefined {
   let payload: unknown;
@@ -70,7 +96,10 @@ export function deliveryRoute({ middleware, verify, log, maxBytes = MAX_BODY_BYT
       log.warn({ delivery, event, bytes, status, reason }, "delivery refused");
       const text = JSON.stringify({ error: `Error: ${reason}` });
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...(close ? { connection: "close" } : {}) });
-      res.end(text);
+      if (close) {
+        res.write(text);
+        lingerThenClose(req, res);
+      } else res.end(text);
     };
 
     const declared = Number(header(req, "content-length"));
